@@ -1,0 +1,27 @@
+// npm run demo: migrates the database at DATABASE_PATH, loads the demo district when the file
+// is new, then serves the built app. Never for production: demo accounts have known passwords.
+import { existsSync } from 'node:fs';
+import { databasePath, getDb } from '../src/lib/server/db/index.ts';
+import { migrateToLatest } from '../src/lib/server/db/migrate.ts';
+import { seedDemoDistrict } from '../src/lib/server/demo/seed.ts';
+
+if (process.env.NODE_ENV === 'production') {
+	console.error('The demo loads accounts with known passwords: it does not run in production.');
+	process.exit(1);
+}
+
+const isNew = !existsSync(databasePath);
+const db = getDb();
+await migrateToLatest(db);
+if (isNew) {
+	await seedDemoDistrict(db);
+	console.log(`Loaded the demo district into ${databasePath}.`);
+} else {
+	console.log(`Using the existing database ${databasePath} (delete it to start afresh).`);
+}
+await db.destroy();
+
+process.env.PORT ??= '3000';
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+await import('../build/index.js');
+console.log(`\nPrevention Bell demo: ${process.env.ORIGIN}  (English: ${process.env.ORIGIN}/en)`);

@@ -1,0 +1,67 @@
+import { getLocale, type Locale } from '../paraglide/runtime.js';
+import { TIME_ZONE } from './jalali.ts';
+
+// The one place dates, times and numbers become text. Persian: Solar Hijri calendar and
+// Persian digits; English: Gregorian. Always in the district's time zone.
+
+const intlLocale: Record<Locale, string> = { fa: 'fa-IR-u-ca-persian', en: 'en-GB' };
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: Locale, options: Intl.DateTimeFormatOptions, timeZone: string) {
+	const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+	let format = cache.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(intlLocale[locale], { ...options, timeZone });
+		cache.set(key, format);
+	}
+	return format;
+}
+
+// A 'YYYY-MM-DD' date is a calendar day, not an instant: format it at UTC noon in UTC.
+function dateOnly(isoDate: string): Date {
+	return new Date(`${isoDate}T12:00:00Z`);
+}
+
+export type DateStyle = 'short' | 'long' | 'full';
+
+/** «۵ آذر ۱۴۰۵», «پنجشنبه ۵ آذر ۱۴۰۵», «۱۴۰۵/۹/۵»; in English «26 November 2026»... */
+export function formatDate(isoDate: string, style: DateStyle = 'long', locale = getLocale()) {
+	const date = dateOnly(isoDate);
+	if (style === 'full' && locale === 'fa') {
+		// ICU's full pattern for fa reads «۱۴۰۵ آذر ۵, پنجشنبه»; people write weekday then date.
+		const weekday = dateTimeFormat(locale, { weekday: 'long' }, 'UTC').format(date);
+		return `${weekday} ${dateTimeFormat(locale, { dateStyle: 'long' }, 'UTC').format(date)}`;
+	}
+	return dateTimeFormat(locale, { dateStyle: style }, 'UTC').format(date);
+}
+
+/** Month and year as people say it: «آذر ۱۴۰۵», «November 2026». */
+export function formatMonthYear(isoDate: string, locale = getLocale()): string {
+	const parts = dateTimeFormat(locale, { year: 'numeric', month: 'long' }, 'UTC').formatToParts(
+		dateOnly(isoDate)
+	);
+	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+	return `${part('month')} ${part('year')}`;
+}
+
+/** An instant's wall-clock time in Tehran: «۱۱:۳۰». */
+export function formatTime(instant: string | Date, locale = getLocale()): string {
+	return dateTimeFormat(
+		locale,
+		{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+		TIME_ZONE
+	).format(new Date(instant));
+}
+
+/** An instant as date and time in Tehran. */
+export function formatDateTime(instant: string | Date, locale = getLocale()): string {
+	return dateTimeFormat(
+		locale,
+		{ dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' },
+		TIME_ZONE
+	).format(new Date(instant));
+}
+
+export function formatNumber(value: number, locale = getLocale()): string {
+	return new Intl.NumberFormat(locale === 'fa' ? 'fa-IR' : 'en-GB').format(value);
+}

@@ -1,0 +1,20 @@
+import { getLocale } from '../paraglide/runtime.js';
+import { m } from '../paraglide/messages.js';
+import type { SchoolGender, SchoolLevel } from '../server/db/schema.ts';
+
+/** Records named in both languages show the name of the page's language. */
+export function localName(row: { name_fa: string; name_en: string }, locale = getLocale()): string {
+	return locale === 'fa' ? row.name_fa : row.name_en;
+}
+
+export function schoolLevelLabel(level: SchoolLevel): string {
+	return {
+		primary: m.school_level_primary,
+		lower_secondary: m.school_level_lower_secondary,
+		upper_secondary: m.school_level_upper_secondary
+	}[level]();
+}
+
+export function schoolGenderLabel(gender: SchoolGender): string {
+	return { boys: m.school_gender_boys, girls: m.school_gender_girls }[gender]();
+}

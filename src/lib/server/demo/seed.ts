@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import type { DB } from '../db/connect.ts';
+import { toPersianDigits } from '../../i18n/digits.ts';
+import { schoolYearOf, schoolYearStarting, todayInTehran } from '../../i18n/jalali.ts';
+import { makeDemoSchools, seededRandom } from './schools.ts';
+
+// The demo district, from the copy of ../shared/data/district14.json kept beside this file.
+interface DistrictFile {
+	district: {
+		name_fa: string;
+		name_en: string;
+		city_fa: string;
+		city_en: string;
+		timezone: string;
+	};
+	areas: { no: number; name_fa: string; name_en: string }[];
+	neighborhoods: { name_fa: string; name_en: string }[];
+}
+
+export function readDistrictFile(): DistrictFile {
+	return JSON.parse(readFileSync(new URL('./district14.json', import.meta.url), 'utf8'));
+}
+
+export const DEMO_SCHOOL_COUNT = 40;
+
+/** Loads District 14 into an empty, migrated database, all or nothing. */
+export async function seedDemoDistrict(db: DB, today = todayInTehran()): Promise<void> {
+	const data = readDistrictFile();
+	const random = seededRandom(1405);
+	await db.transaction().execute(async (trx) => {
+		const district = await trx
+			.insertInto('districts')
+			.values(data.district)
+			.returning('id')
+			.executeTakeFirstOrThrow();
+
+		const areaIds: number[] = [];
+		for (const area of data.areas) {
+			const { id } = await trx
+				.insertInto('areas')
+				.values({
+					district_id: district.id,
+					number: area.no,
+					name_fa: area.name_fa,
+					name_en: area.name_en
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			areaIds.push(id);
+		}
+
+		// Illustrative: the official area of each neighbourhood is not published.
+		const neighborhoodIds: number[] = [];
+		for (const [i, n] of data.neighborhoods.entries()) {
+			const areaId = areaIds[Math.floor((i * areaIds.length) / data.neighborhoods.length)]!;
+			const { id } = await trx
+				.insertInto('neighborhoods')
+				.values({ area_id: areaId, name_fa: n.name_fa, name_en: n.name_en })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			neighborhoodIds.push(id);
+			await trx
+				.insertInto('centers')
+				.values({
+					neighborhood_id: id,
+					name: `سرای محله ${n.name_fa}`,
+					address: `تهران، منطقه ۱۴، محله ${n.name_fa}`,
+					phone: `021-3344${String(1000 + i)}`
+				})
+				.execute();
+		}
+
+		for (const [i, school] of makeDemoSchools(DEMO_SCHOOL_COUNT, random).entries()) {
+			const { id } = await trx
+				.insertInto('schools')
+				.values({
+					ministry_code: String(14100001 + i),
+					name: school.name,
+					level: school.level,
+					gender: school.gender,
+					neighborhood_id: neighborhoodIds[i % neighborhoodIds.length]!,
+					address: null,
+					principal_name: null,
+					phone: null
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await trx
+				.insertInto('school_enrolments')
+				.values(school.enrolment.map((e) => ({ school_id: id, ...e })))
+				.execute();
+		}
+
+		const current = schoolYearOf(today);
+		const previous = schoolYearStarting(current.startYear - 1);
+		for (const year of [previous, current]) {
+			await trx
+				.insertInto('school_years')
+				.values({
+					label: toPersianDigits(`${year.startYear}–${year.startYear + 1}`),
+					starts_on: year.startsOn,
+					ends_on: year.endsOn,
+					is_current: year === current ? 1 : 0
+				})
+				.execute();
+		}
+	});
+}

@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../../src/lib/server/db/connect.ts';
+import { seedDemoDistrict } from '../../src/lib/server/demo/seed.ts';
+import { findDirectoryTree } from '../../src/lib/server/directory/repository.ts';
+import { findCurrentSchoolYear } from '../../src/lib/server/school-years/repository.ts';
+import { createTestDb } from '../helpers/test-db.ts';
+
+describe('demo district', () => {
+	let db: DB;
+	beforeAll(async () => {
+		db = await createTestDb();
+		await seedDemoDistrict(db, '2026-11-26');
+	});
+
+	it('holds District 14 with its 6 areas, 25 neighbourhoods and a centre in each', async () => {
+		const [district] = await findDirectoryTree(db);
+		expect(district?.name_fa).toBe('منطقه ۱۴');
+		expect(district?.areas).toHaveLength(6);
+		const neighborhoods = district!.areas.flatMap((a) => a.neighborhoods);
+		expect(neighborhoods).toHaveLength(25);
+		expect(neighborhoods.map((n) => n.name_fa)).toContain('دولاب');
+		expect(neighborhoods.map((n) => n.name_fa)).toContain('خاوران');
+		expect(neighborhoods.every((n) => n.center !== null)).toBe(true);
+		expect(district!.areas.every((a) => a.neighborhoods.length > 0)).toBe(true);
+	});
+
+	it('has about 40 schools of every level and gender, each with its enrolment', async () => {
+		const schools = (await findDirectoryTree(db))
+			.flatMap((d) => d.areas)
+			.flatMap((a) => a.neighborhoods)
+			.flatMap((n) => n.schools);
+		expect(schools).toHaveLength(40);
+		for (const level of ['primary', 'lower_secondary', 'upper_secondary']) {
+			for (const gender of ['boys', 'girls']) {
+				expect(schools.some((s) => s.level === level && s.gender === gender)).toBe(true);
+			}
+		}
+		expect(schools.every((s) => s.students > 0)).toBe(true);
+	});
+
+	it('makes the school year covering today current, with a Jalali label', async () => {
+		expect(await findCurrentSchoolYear(db)).toMatchObject({
+			label: '۱۴۰۵–۱۴۰۶',
+			starts_on: '2026-09-23',
+			ends_on: '2027-09-22'
+		});
+	});
+});
