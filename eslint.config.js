@@ -18,6 +18,10 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ varsIgnorePattern: '^_', argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
+			],
 			// Links go through Paraglide's localizeHref(), which adds the language prefix.
 			'svelte/no-navigation-without-resolve': ['error', { ignoreLinks: true }]
 		}

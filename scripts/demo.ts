@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { databasePath, getDb } from '../src/lib/server/db/index.ts';
 import { migrateToLatest } from '../src/lib/server/db/migrate.ts';
+import { DEMO_PASSWORD, demoAccounts } from '../src/lib/server/demo/accounts.ts';
 import { seedDemoDistrict } from '../src/lib/server/demo/seed.ts';
 
 if (process.env.NODE_ENV === 'production') {
@@ -25,3 +26,5 @@ process.env.PORT ??= '3000';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 await import('../build/index.js');
 console.log(`\nPrevention Bell demo: ${process.env.ORIGIN}  (English: ${process.env.ORIGIN}/en)`);
+console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
+for (const account of demoAccounts) console.log(`  ${account.email.padEnd(20)} ${account.role}`);

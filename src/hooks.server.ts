@@ -2,7 +2,10 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
+import { findUserScope } from '$lib/server/users/repository';
 import { migrateToLatest } from '$lib/server/db/migrate';
 
 export const init: ServerInit = async () => {
@@ -20,4 +23,22 @@ const handleI18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle: Handle = sequence(handleI18n);
+const handleAuth: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const db = getDb();
+		const session = await validateSessionToken(db, token);
+		if (session) {
+			event.locals.user = { ...session.user, scope: await findUserScope(db, session.user) };
+			event.locals.sessionId = session.sessionId;
+			if (session.renewedUntil) setSessionCookie(event.cookies, token, session.renewedUntil);
+		} else {
+			deleteSessionCookie(event.cookies);
+		}
+	}
+	return resolve(event);
+};
+
+export const handle: Handle = sequence(handleI18n, handleAuth);

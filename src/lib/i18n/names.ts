@@ -18,3 +18,12 @@ export function schoolLevelLabel(level: SchoolLevel): string {
 export function schoolGenderLabel(gender: SchoolGender): string {
 	return { boys: m.school_gender_boys, girls: m.school_gender_girls }[gender]();
 }
+
+export function roleLabel(role: 'admin' | 'center_manager' | 'school_staff' | 'liaison'): string {
+	return {
+		admin: m.role_admin,
+		center_manager: m.role_center_manager,
+		school_staff: m.role_school_staff,
+		liaison: m.role_liaison
+	}[role]();
+}

@@ -64,6 +64,55 @@ export interface SchoolYearsTable {
 	is_current: Generated<number>;
 }
 
+export type Role = 'admin' | 'center_manager' | 'school_staff' | 'liaison';
+export type Locale = 'fa' | 'en';
+
+export interface UsersTable {
+	id: Generated<number>;
+	email: string;
+	display_name: string;
+	password_hash: string;
+	role: Role;
+	school_id: number | null;
+	locale: Generated<Locale>;
+	must_change_password: Generated<number>;
+	active: Generated<number>;
+	created_at: string;
+	version: Generated<number>;
+}
+
+export interface UserDistrictsTable {
+	user_id: number;
+	district_id: number;
+}
+
+export interface UserCentersTable {
+	user_id: number;
+	center_id: number;
+}
+
+export interface UserSessionsTable {
+	id: string;
+	user_id: number;
+	secret_hash: Uint8Array;
+	created_at: string;
+	last_seen_at: string;
+}
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	at: string;
+	actor_id: number | null;
+	ip: string | null;
+	action: string;
+	entity_type: string | null;
+	entity_id: number | null;
+	subject: string | null;
+	before: string | null;
+	after: string | null;
+	reason: string | null;
+}
+
 export interface Database {
 	districts: DistrictsTable;
 	areas: AreasTable;
@@ -72,6 +121,11 @@ export interface Database {
 	schools: SchoolsTable;
 	school_enrolments: SchoolEnrolmentsTable;
 	school_years: SchoolYearsTable;
+	users: UsersTable;
+	user_districts: UserDistrictsTable;
+	user_centers: UserCentersTable;
+	user_sessions: UserSessionsTable;
+	audit_log: AuditLogTable;
 }
 
 export type District = Selectable<DistrictsTable>;
@@ -94,3 +148,9 @@ export type NewSchoolEnrolment = Insertable<SchoolEnrolmentsTable>;
 export type SchoolYear = Selectable<SchoolYearsTable>;
 export type NewSchoolYear = Insertable<SchoolYearsTable>;
 export type SchoolYearUpdate = Updateable<SchoolYearsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type UserSession = Selectable<UserSessionsTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type NewAuditEntry = Insertable<AuditLogTable>;

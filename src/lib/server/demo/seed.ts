@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { DB } from '../db/connect.ts';
 import { toPersianDigits } from '../../i18n/digits.ts';
 import { schoolYearOf, schoolYearStarting, todayInTehran } from '../../i18n/jalali.ts';
+import { seedDemoAccounts } from './accounts.ts';
 import { makeDemoSchools, seededRandom } from './schools.ts';
 
 // The demo district, from the copy of ../shared/data/district14.json kept beside this file.
@@ -104,5 +105,7 @@ export async function seedDemoDistrict(db: DB, today = todayInTehran()): Promise
 				})
 				.execute();
 		}
+
+		await seedDemoAccounts(trx, district.id);
 	});
 }
