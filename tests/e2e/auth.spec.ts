@@ -76,3 +76,32 @@ test('an admin creates a user, who must change the temporary password first', as
 	await expect(other.getByRole('heading', { level: 1, name: 'فهرست محله‌ها' })).toBeVisible();
 	await other.close();
 });
+
+test('repeated failed sign-ins for one account answer 429 with Retry-After, in the user’s language', async ({
+	playwright,
+	baseURL
+}) => {
+	const context = await playwright.request.newContext({
+		baseURL,
+		extraHTTPHeaders: { origin: baseURL!, accept: 'text/html' }
+	});
+	const attempt = (path: string, password: string) =>
+		context.post(path, {
+			form: { email: 'manager2@demo.test', password },
+			maxRedirects: 0
+		});
+	for (let i = 0; i < 5; i++)
+		expect((await attempt('/login', 'wrong-password-x')).status()).toBe(400);
+
+	const refused = await attempt('/login', 'demo-pass-1405');
+	expect(refused.status()).toBe(429);
+	const retryAfter = Number(refused.headers()['retry-after']);
+	expect(retryAfter).toBeGreaterThan(0);
+	expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+	expect(await refused.text()).toContain('تلاش‌های ناموفق زیادی انجام شده است');
+
+	const english = await attempt('/en/login', 'demo-pass-1405');
+	expect(english.status()).toBe(429);
+	expect(await english.text()).toContain('Too many failed attempts');
+	await context.dispose();
+});
