@@ -550,6 +550,88 @@ describe('user management', () => {
 		});
 	});
 
+	describe('edits that must not overreach', () => {
+		it("keeps the part of a user's scope outside the editing admin's districts", async () => {
+			userCount += 1;
+			const email = `two-districts-${userCount}@demo.test`;
+			const id = await insertUser(db, {
+				email,
+				role: 'liaison',
+				passwordHash,
+				districtIds: [districtId, other.districtId]
+			});
+			const row = await userRow(id);
+			const result = await updateUser(db, admin, id, row.version, liaisonInput(email), at(1));
+			expect(result).toEqual({ ok: true, id });
+			expect((await findUserScope(db, row)).districtIds.sort()).toEqual(
+				[districtId, other.districtId].sort()
+			);
+		});
+
+		it('replaces the whole scope when the role changes', async () => {
+			userCount += 1;
+			const email = `role-change-${userCount}@demo.test`;
+			const id = await insertUser(db, {
+				email,
+				role: 'liaison',
+				passwordHash,
+				districtIds: [districtId, other.districtId]
+			});
+			const row = await userRow(id);
+			const input = liaisonInput(email, {
+				role: 'center_manager',
+				district_ids: [],
+				center_ids: [centerId]
+			});
+			expect(await updateUser(db, admin, id, row.version, input, at(1))).toEqual({ ok: true, id });
+			expect(await findUserScope(db, await userRow(id))).toEqual({
+				districtIds: [],
+				centerIds: [centerId],
+				schoolId: null
+			});
+		});
+
+		it('refuses an admin changing their own role, and changes nothing', async () => {
+			const before = await userRow(admin.id);
+			const input = liaisonInput(before.email);
+			expect(await updateUser(db, admin, admin.id, before.version, input, at(1))).toEqual({
+				ok: false,
+				error: 'own_role',
+				field: 'role'
+			});
+			expect(await userRow(admin.id)).toEqual(before);
+		});
+
+		it('does not let an admin reset their own password (that is done at /profile)', async () => {
+			const session = await createSession(db, admin.id, T0);
+			expect(await resetUserPassword(db, admin, admin.id, TEMP_PASSWORD, at(1))).toEqual({
+				ok: false,
+				error: 'not_found'
+			});
+			expect(await validateSessionToken(db, session.token, at(2))).not.toBeNull();
+		});
+
+		it('stores emails lower-cased, so the account can sign in with them', async () => {
+			userCount += 1;
+			const typed = `  Mixed.Case-${userCount}@Demo.TEST `;
+			const result = await createUser(
+				db,
+				admin,
+				{ ...liaisonInput(typed), temporary_password: TEMP_PASSWORD },
+				at(1)
+			);
+			expect(result.ok).toBe(true);
+			const stored = await userRow((result as { id: number }).id);
+			expect(stored.email).toBe(typed.trim().toLowerCase());
+			const signedIn = await signIn(
+				db,
+				{ email: typed, password: TEMP_PASSWORD, ip: '10.9.9.9' },
+				at(2)
+			);
+			expect(signedIn.status).toBe('ok');
+		});
+	});
+
 	describe('district boundaries', () => {
 		it('an admin cannot act on a user outside their districts', async () => {
 			const targets = [other.adminId, other.managerId, other.staffId];

@@ -1,4 +1,5 @@
 import type { DB } from '../db/connect.ts';
+import { containsText } from '../db/contains-text.ts';
 import type { AuditEntry } from '../db/schema.ts';
 
 export interface AuditRecord {
@@ -64,13 +65,13 @@ export async function listAudit(
 	if (filter.from) query = query.where('audit_log.at', '>=', filter.from);
 	if (filter.to) query = query.where('audit_log.at', '<', filter.to);
 	if (filter.query) {
-		const like = `%${filter.query}%`;
+		const text = filter.query;
 		query = query.where((eb) =>
 			eb.or([
-				eb('audit_log.subject', 'like', like),
-				eb('users.email', 'like', like),
-				eb('audit_log.after', 'like', like),
-				eb('audit_log.before', 'like', like)
+				containsText(eb.ref('audit_log.subject'), text),
+				containsText(eb.ref('users.email'), text),
+				containsText(eb.ref('audit_log.after'), text),
+				containsText(eb.ref('audit_log.before'), text)
 			])
 		);
 	}

@@ -1,4 +1,5 @@
 import type { DB } from '../db/connect.ts';
+import { centersInDistricts, schoolsInDistricts } from './in-districts.ts';
 
 export interface ScopeOptions {
 	districts: { id: number; name_fa: string; name_en: string }[];
@@ -8,28 +9,19 @@ export interface ScopeOptions {
 
 /** What an admin can put in a user's scope: their districts, and the centres and schools in them. */
 export async function findScopeOptions(db: DB, districtIds: number[]): Promise<ScopeOptions> {
-	const ids = districtIds.length ? districtIds : [-1];
 	const [districts, centers, schools] = await Promise.all([
 		db
 			.selectFrom('districts')
 			.select(['id', 'name_fa', 'name_en'])
-			.where('id', 'in', ids)
+			.where('id', 'in', districtIds.length ? districtIds : [-1])
 			.orderBy('id')
 			.execute(),
-		db
-			.selectFrom('centers')
-			.innerJoin('neighborhoods', 'neighborhoods.id', 'centers.neighborhood_id')
-			.innerJoin('areas', 'areas.id', 'neighborhoods.area_id')
+		centersInDistricts(db, districtIds)
 			.select(['centers.id', 'centers.name'])
-			.where('areas.district_id', 'in', ids)
 			.orderBy('centers.name')
 			.execute(),
-		db
-			.selectFrom('schools')
-			.innerJoin('neighborhoods', 'neighborhoods.id', 'schools.neighborhood_id')
-			.innerJoin('areas', 'areas.id', 'neighborhoods.area_id')
+		schoolsInDistricts(db, districtIds)
 			.select(['schools.id', 'schools.name', 'schools.ministry_code'])
-			.where('areas.district_id', 'in', ids)
 			.orderBy('schools.name')
 			.execute()
 	]);

@@ -8,6 +8,7 @@ export function userChangeErrorMessage(error: FieldError): string {
 	return {
 		email_taken: m.email_taken,
 		scope_outside: m.scope_outside,
+		own_role: m.own_role,
 		password_too_short: m.password_too_short,
 		password_common: m.password_common
 	}[error]();

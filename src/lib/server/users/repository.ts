@@ -1,5 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../db/connect.ts';
+import { containsText } from '../db/contains-text.ts';
 import type { Database, Role, User } from '../db/schema.ts';
 
 export async function findUserByEmail(db: DB, email: string): Promise<User | null> {
@@ -91,9 +92,9 @@ export async function listUsersInDistricts(
 	if (filter.role) query = query.where('role', '=', filter.role);
 	if (!filter.includeInactive) query = query.where('active', '=', 1);
 	if (filter.query) {
-		const like = `%${filter.query.trim().toLowerCase()}%`;
+		const text = filter.query.trim().toLowerCase();
 		query = query.where((eb) =>
-			eb.or([eb('email', 'like', like), eb('display_name', 'like', like)])
+			eb.or([containsText(eb.ref('email'), text), containsText(eb.ref('display_name'), text)])
 		);
 	}
 	const [rows, count] = await Promise.all([

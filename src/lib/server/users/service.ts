@@ -8,7 +8,9 @@ import {
 	verifyPassword,
 	type PasswordProblem
 } from '../auth/password.ts';
+import { normalizeEmail } from '../auth/sign-in.ts';
 import { invalidateUserSessions } from '../auth/session.ts';
+import { centersInDistricts, schoolsInDistricts } from '../directory/in-districts.ts';
 import { findUserByEmail, findUserById, findUserScope, isUserInDistricts } from './repository.ts';
 
 /** The admin making a change, and the districts they may change things in. */
@@ -21,7 +23,11 @@ export interface Actor {
 export type UserChangeResult =
 	| { ok: true; id: number }
 	| { ok: false; error: 'not_found' | 'stale' }
-	| { ok: false; error: 'email_taken' | 'scope_outside' | PasswordProblem; field: string };
+	| {
+			ok: false;
+			error: 'email_taken' | 'scope_outside' | 'own_role' | PasswordProblem;
+			field: string;
+	  };
 
 function scopeValues(input: UserInput) {
 	const districtIds = input.role === 'admin' || input.role === 'liaison' ? input.district_ids : [];
@@ -34,36 +40,50 @@ function scopeValues(input: UserInput) {
 async function scopeWithinActor(db: DB, actor: Actor, input: UserInput): Promise<string | null> {
 	const { districtIds, centerIds, schoolId } = scopeValues(input);
 	if (districtIds.some((id) => !actor.districtIds.includes(id))) return 'district_ids';
-	const allowed = actor.districtIds.length ? actor.districtIds : [-1];
 	if (centerIds.length) {
-		const found = await db
-			.selectFrom('centers')
-			.innerJoin('neighborhoods', 'neighborhoods.id', 'centers.neighborhood_id')
-			.innerJoin('areas', 'areas.id', 'neighborhoods.area_id')
+		const found = await centersInDistricts(db, actor.districtIds)
 			.select('centers.id')
 			.where('centers.id', 'in', centerIds)
-			.where('areas.district_id', 'in', allowed)
 			.execute();
 		if (found.length !== new Set(centerIds).size) return 'center_ids';
 	}
 	if (schoolId) {
-		const found = await db
-			.selectFrom('schools')
-			.innerJoin('neighborhoods', 'neighborhoods.id', 'schools.neighborhood_id')
-			.innerJoin('areas', 'areas.id', 'neighborhoods.area_id')
+		const found = await schoolsInDistricts(db, actor.districtIds)
 			.select('schools.id')
 			.where('schools.id', '=', schoolId)
-			.where('areas.district_id', 'in', allowed)
 			.executeTakeFirst();
 		if (!found) return 'school_id';
 	}
 	return null;
 }
 
-async function writeScope(db: DB, userId: number, input: UserInput): Promise<void> {
+/**
+ * Replaces the part of a user's scope that lies in `editableDistrictIds` (null: all of it).
+ * An admin sees and edits only their own districts; the rest of a user's scope stays as it was.
+ */
+async function writeScope(
+	db: DB,
+	userId: number,
+	input: UserInput,
+	editableDistrictIds: number[] | null
+): Promise<void> {
 	const { districtIds, centerIds } = scopeValues(input);
-	await db.deleteFrom('user_districts').where('user_id', '=', userId).execute();
-	await db.deleteFrom('user_centers').where('user_id', '=', userId).execute();
+	let districts = db.deleteFrom('user_districts').where('user_id', '=', userId);
+	let centers = db.deleteFrom('user_centers').where('user_id', '=', userId);
+	if (editableDistrictIds) {
+		districts = districts.where(
+			'district_id',
+			'in',
+			editableDistrictIds.length ? editableDistrictIds : [-1]
+		);
+		centers = centers.where(
+			'center_id',
+			'in',
+			centersInDistricts(db, editableDistrictIds).select('centers.id')
+		);
+	}
+	await districts.execute();
+	await centers.execute();
 	if (districtIds.length)
 		await db
 			.insertInto('user_districts')
@@ -89,13 +109,19 @@ async function describeUser(db: DB, user: User) {
 	};
 }
 
+/** Deactivation and password resets are for other users; one's own password changes at /profile. */
+async function canManageOther(db: DB, actor: Actor, userId: number): Promise<boolean> {
+	return userId !== actor.id && (await isUserInDistricts(db, userId, actor.districtIds));
+}
+
 /** An admin creates an account with a temporary password, to be changed at the first sign-in. */
 export async function createUser(
 	db: DB,
 	actor: Actor,
-	input: UserInput & { temporary_password: string },
+	rawInput: UserInput & { temporary_password: string },
 	now = new Date()
 ): Promise<UserChangeResult> {
+	const input = { ...rawInput, email: normalizeEmail(rawInput.email) };
 	const problem = findPasswordProblem(input.temporary_password);
 	if (problem) return { ok: false, error: problem, field: 'temporary_password' };
 	const outside = await scopeWithinActor(db, actor, input);
@@ -119,7 +145,7 @@ export async function createUser(
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await writeScope(trx, id, input);
+		await writeScope(trx, id, input, null);
 		const created = await findUserById(trx, id);
 		await recordAudit(
 			trx,
@@ -144,11 +170,15 @@ export async function updateUser(
 	actor: Actor,
 	userId: number,
 	version: number,
-	input: UserInput,
+	rawInput: UserInput,
 	now = new Date()
 ): Promise<UserChangeResult> {
+	const input = { ...rawInput, email: normalizeEmail(rawInput.email) };
 	if (!(await isUserInDistricts(db, userId, actor.districtIds)))
 		return { ok: false, error: 'not_found' };
+	// An admin who demoted themself could lock the district out of its own administration.
+	if (userId === actor.id && input.role !== 'admin')
+		return { ok: false, error: 'own_role', field: 'role' };
 	const outside = await scopeWithinActor(db, actor, input);
 	if (outside) return { ok: false, error: 'scope_outside', field: outside };
 	const sameEmail = await findUserByEmail(db, input.email);
@@ -172,7 +202,8 @@ export async function updateUser(
 			.where('version', '=', version)
 			.executeTakeFirst();
 		if (Number(updated.numUpdatedRows) === 0) return { ok: false, error: 'stale' };
-		await writeScope(trx, userId, input);
+		// Same role: keep the scope outside this admin's districts. New role: a new scope.
+		await writeScope(trx, userId, input, before.role === input.role ? actor.districtIds : null);
 		const after = await findUserById(trx, userId);
 		await recordAudit(
 			trx,
@@ -199,8 +230,7 @@ export async function setUserActive(
 	active: boolean,
 	now = new Date()
 ): Promise<UserChangeResult> {
-	if (userId === actor.id || !(await isUserInDistricts(db, userId, actor.districtIds)))
-		return { ok: false, error: 'not_found' };
+	if (!(await canManageOther(db, actor, userId))) return { ok: false, error: 'not_found' };
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.updateTable('users')
@@ -231,8 +261,7 @@ export async function resetUserPassword(
 	temporaryPassword: string,
 	now = new Date()
 ): Promise<UserChangeResult> {
-	if (!(await isUserInDistricts(db, userId, actor.districtIds)))
-		return { ok: false, error: 'not_found' };
+	if (!(await canManageOther(db, actor, userId))) return { ok: false, error: 'not_found' };
 	const problem = findPasswordProblem(temporaryPassword);
 	if (problem) return { ok: false, error: problem, field: 'temporary_password' };
 	const passwordHash = await hashPassword(temporaryPassword);
