@@ -63,3 +63,18 @@ test('/healthz answers 200 with JSON while the database answers', async ({ reque
 	expect(response.status()).toBe(200);
 	expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
 });
+
+test('a refused request gets an explanation in the language of its address', async ({
+	request,
+	baseURL
+}) => {
+	// A form post to a page that takes none: 405, with the error page.
+	const response = await request.post('/en/directory', {
+		form: { a: '1' },
+		headers: { origin: baseURL!, accept: 'text/html' }
+	});
+	expect(response.status()).toBe(405);
+	const html = await response.text();
+	expect(html).toContain('The request was not accepted.');
+	expect(html).not.toContain('Method Not Allowed</p>');
+});

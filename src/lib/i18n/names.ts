@@ -1,5 +1,6 @@
 import { getLocale } from '../paraglide/runtime.js';
 import { m } from '../paraglide/messages.js';
+import type { AuditAction } from '../server/audit/repository.ts';
 import type { SchoolGender, SchoolLevel } from '../server/db/schema.ts';
 
 /** Records named in both languages show the name of the page's language. */
@@ -26,4 +27,22 @@ export function roleLabel(role: 'admin' | 'center_manager' | 'school_staff' | 'l
 		school_staff: m.role_school_staff,
 		liaison: m.role_liaison
 	}[role]();
+}
+
+const auditActionLabels: Record<AuditAction, () => string> = {
+	sign_in: m.audit_action_sign_in,
+	sign_in_failed: m.audit_action_sign_in_failed,
+	sign_out: m.audit_action_sign_out,
+	user_created: m.audit_action_user_created,
+	user_updated: m.audit_action_user_updated,
+	user_deactivated: m.audit_action_user_deactivated,
+	user_reactivated: m.audit_action_user_reactivated,
+	user_password_reset: m.audit_action_user_password_reset,
+	password_changed: m.audit_action_password_changed,
+	profile_updated: m.audit_action_profile_updated
+};
+
+/** An audit action in words; an action without a label yet shows its code. */
+export function auditActionLabel(action: string): string {
+	return auditActionLabels[action as AuditAction]?.() ?? action;
 }

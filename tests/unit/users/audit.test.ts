@@ -110,20 +110,24 @@ describe('audit log', () => {
 		try {
 			const total = AUDIT_PAGE_SIZE + 3;
 			for (let i = 0; i < total; i++) {
-				await recordAudit(paged, { actorId: null, action: `action_${i}` }, at(i));
+				await recordAudit(
+					paged,
+					{ actorId: null, action: 'sign_in', subject: `entry_${i}` },
+					at(i)
+				);
 			}
 			const first = await listAudit(paged, {}, 1);
 			expect(first.rows).toHaveLength(AUDIT_PAGE_SIZE);
 			expect(first.hasMore).toBe(true);
-			expect(first.rows[0]!.action).toBe(`action_${total - 1}`);
+			expect(first.rows[0]!.subject).toBe(`entry_${total - 1}`);
 			const second = await listAudit(paged, {}, 2);
-			expect(second.rows.map((r) => r.action)).toEqual(['action_2', 'action_1', 'action_0']);
+			expect(second.rows.map((r) => r.subject)).toEqual(['entry_2', 'entry_1', 'entry_0']);
 			expect(second.hasMore).toBe(false);
 
 			// Exactly one page: no next page.
 			await paged
 				.deleteFrom('audit_log')
-				.where('action', 'in', ['action_0', 'action_1', 'action_2'])
+				.where('subject', 'in', ['entry_0', 'entry_1', 'entry_2'])
 				.execute();
 			expect((await listAudit(paged, {}, 1)).hasMore).toBe(false);
 		} finally {

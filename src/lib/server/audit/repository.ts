@@ -2,10 +2,26 @@ import type { DB } from '../db/connect.ts';
 import { containsText } from '../db/contains-text.ts';
 import type { AuditEntry } from '../db/schema.ts';
 
+/** Every kind of audit entry; each has a label in both languages (src/lib/i18n/names.ts). */
+export const auditActions = [
+	'sign_in',
+	'sign_in_failed',
+	'sign_out',
+	'user_created',
+	'user_updated',
+	'user_deactivated',
+	'user_reactivated',
+	'user_password_reset',
+	'password_changed',
+	'profile_updated'
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
 export interface AuditRecord {
 	actorId: number | null;
 	ip?: string | null;
-	action: string;
+	action: AuditAction;
 	entityType?: string | null;
 	entityId?: number | null;
 	subject?: string | null;

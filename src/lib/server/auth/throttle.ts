@@ -1,7 +1,8 @@
+import type { AuditAction } from '../audit/repository.ts';
 import type { DB } from '../db/connect.ts';
 import { authConfig } from './config.ts';
 
-export const SIGN_IN_FAILED = 'sign_in_failed';
+export const SIGN_IN_FAILED = 'sign_in_failed' satisfies AuditAction;
 
 // Failed sign-ins are audit entries already; counting them in a sliding window is the throttle.
 // It survives restarts, and nobody is locked out for longer than the window.

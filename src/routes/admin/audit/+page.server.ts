@@ -1,6 +1,7 @@
 import { requireRole } from '$lib/server/auth/guard';
 import { listAudit, listAuditActions } from '$lib/server/audit/repository';
 import { getDb } from '$lib/server/db';
+import { pageFrom, searchTextFrom } from '$lib/server/list-params';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -9,8 +10,8 @@ export const load: PageServerLoad = async (event) => {
 	const params = event.url.searchParams;
 	const actions = await listAuditActions(db);
 	const action = actions.find((a) => a === params.get('action'));
-	const query = params.get('q')?.slice(0, 100) ?? '';
-	const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get('page') ?? '1') || 1));
+	const query = searchTextFrom(event.url);
+	const page = pageFrom(event.url);
 	const { rows, hasMore } = await listAudit(db, { action, query: query || undefined }, page);
 	return { rows, hasMore, page, actions, filter: { action: action ?? '', query } };
 };

@@ -1,5 +1,6 @@
 import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
+import { pageFrom, searchTextFrom } from '$lib/server/list-params';
 import { listUsersInDistricts, USER_PAGE_SIZE } from '$lib/server/users/repository';
 import { roles } from '$lib/schemas/users';
 import type { PageServerLoad } from './$types';
@@ -7,11 +8,11 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const admin = requireRole(event, 'admin');
 	const params = event.url.searchParams;
-	const query = params.get('q')?.slice(0, 100) ?? '';
+	const query = searchTextFrom(event.url);
 	const roleParam = params.get('role');
 	const role = roles.find((r) => r === roleParam);
 	const includeInactive = params.get('inactive') === '1';
-	const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get('page') ?? '1') || 1));
+	const page = pageFrom(event.url);
 	const { rows, total } = await listUsersInDistricts(
 		getDb(),
 		admin.scope.districtIds,

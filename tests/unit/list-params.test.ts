@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { pageFrom, searchTextFrom } from '../../src/lib/server/list-params.ts';
+
+const url = (query: string) => new URL(`http://localhost/admin/users?${query}`);
+
+describe('list parameters', () => {
+	it('read the page number, and fall back to a sane one for nonsense', () => {
+		expect(pageFrom(url(''))).toBe(1);
+		expect(pageFrom(url('page=3'))).toBe(3);
+		expect(pageFrom(url('page=abc'))).toBe(1);
+		expect(pageFrom(url('page=-5'))).toBe(1);
+		expect(pageFrom(url('page=0'))).toBe(1);
+		expect(pageFrom(url('page=99999999999'))).toBe(10_000);
+	});
+
+	it('read the search text trimmed and at most 100 characters long', () => {
+		expect(searchTextFrom(url(''))).toBe('');
+		expect(searchTextFrom(url('q=%20%D8%AF%D9%88%D9%84%D8%A7%D8%A8%20'))).toBe('دولاب');
+		expect(searchTextFrom(url(`q=${'x'.repeat(500)}`))).toHaveLength(100);
+	});
+});
