@@ -5,7 +5,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { profileSchema } from '$lib/schemas/users';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
-import { updateOwnProfile } from '$lib/server/users/service';
+import { updateOwnProfile } from '$lib/server/users/own-account';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -7,14 +7,13 @@ import { DEMO_PASSWORD } from '../../../src/lib/server/demo/accounts.ts';
 import { seedDemoDistrict } from '../../../src/lib/server/demo/seed.ts';
 import { findUserScope } from '../../../src/lib/server/users/repository.ts';
 import {
-	changeOwnPassword,
 	createUser,
 	resetUserPassword,
 	setUserActive,
-	updateOwnProfile,
 	updateUser,
 	type Actor
 } from '../../../src/lib/server/users/service.ts';
+import { changeOwnPassword, updateOwnProfile } from '../../../src/lib/server/users/own-account.ts';
 import type { UserInput } from '../../../src/lib/schemas/users.ts';
 import { createTestDb } from '../../helpers/test-db.ts';
 import {

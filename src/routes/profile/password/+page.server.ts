@@ -6,7 +6,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { passwordChangeSchema } from '$lib/schemas/users';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
-import { changeOwnPassword } from '$lib/server/users/service';
+import { changeOwnPassword } from '$lib/server/users/own-account';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
