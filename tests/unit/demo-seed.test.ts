@@ -45,4 +45,38 @@ describe('demo district', () => {
 			ends_on: '2027-09-22'
 		});
 	});
+
+	it('holds the topic catalogue, facilitators, and pairings for most but not all neighbourhoods', async () => {
+		const topics = await db.selectFrom('topics').select('code').execute();
+		expect(topics.map((t) => t.code)).toEqual(
+			expect.arrayContaining(['addiction', 'bullying', 'parenting', 'mental_health'])
+		);
+		expect(topics).toHaveLength(8);
+		const facilitators = await db.selectFrom('facilitators').select('id').execute();
+		expect(facilitators.length).toBeGreaterThanOrEqual(6);
+		const current = await findCurrentSchoolYear(db);
+		const paired = await db
+			.selectFrom('pairings')
+			.innerJoin('neighborhoods', 'neighborhoods.id', 'pairings.neighborhood_id')
+			.select(['neighborhoods.name_fa', 'pairings.school_id'])
+			.where('school_year_id', '=', current!.id)
+			.execute();
+		expect(paired).toHaveLength(22);
+		expect(paired.map((p) => p.name_fa)).toContain('دولاب');
+		const staff = await db
+			.selectFrom('users')
+			.select('school_id')
+			.where('email', '=', 'staff@demo.test')
+			.executeTakeFirstOrThrow();
+		expect(paired.find((p) => p.name_fa === 'دولاب')?.school_id).toBe(staff.school_id);
+	});
+
+	it('stores search keys with the names', async () => {
+		const dulab = await db
+			.selectFrom('neighborhoods')
+			.select('name_search')
+			.where('name_fa', '=', 'دولاب')
+			.executeTakeFirstOrThrow();
+		expect(dulab.name_search).toBe('دولابdulab');
+	});
 });

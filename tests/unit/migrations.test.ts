@@ -28,7 +28,13 @@ describe('migrations', () => {
 			'centers',
 			'schools',
 			'school_enrolments',
-			'school_years'
+			'school_years',
+			'users',
+			'user_sessions',
+			'audit_log',
+			'topics',
+			'facilitators',
+			'pairings'
 		]) {
 			expect(created).toContain(table);
 		}
@@ -61,7 +67,7 @@ describe('migrations', () => {
 			.executeTakeFirstOrThrow();
 		const { id: neighborhoodId } = await db
 			.insertInto('neighborhoods')
-			.values({ area_id: areaId, name_fa: 'م', name_en: 'N' })
+			.values({ area_id: areaId, name_fa: 'م', name_en: 'N', name_search: 'm' })
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const school = {
@@ -72,7 +78,8 @@ describe('migrations', () => {
 			neighborhood_id: neighborhoodId,
 			address: null,
 			principal_name: null,
-			phone: null
+			phone: null,
+			name_search: 'دبستان123'
 		};
 		await db.insertInto('schools').values(school).execute();
 		await expect(db.insertInto('schools').values(school).execute()).rejects.toThrow(/UNIQUE/);

@@ -86,7 +86,7 @@ export async function insertSecondDistrict(db: DB, passwordHash: string): Promis
 		.executeTakeFirstOrThrow();
 	const neighborhood = await db
 		.insertInto('neighborhoods')
-		.values({ area_id: area.id, name_fa: 'مسعودیه', name_en: 'Masoudieh' })
+		.values({ area_id: area.id, name_fa: 'مسعودیه', name_en: 'Masoudieh', name_search: 'مسعودیه' })
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	const center = await db
@@ -94,6 +94,7 @@ export async function insertSecondDistrict(db: DB, passwordHash: string): Promis
 		.values({
 			neighborhood_id: neighborhood.id,
 			name: 'سرای محله مسعودیه',
+			name_search: 'سرایمحلهمسعودیه',
 			address: null,
 			phone: null
 		})
@@ -104,6 +105,7 @@ export async function insertSecondDistrict(db: DB, passwordHash: string): Promis
 		.values({
 			ministry_code: '15900001',
 			name: 'دبستان مسعودیه',
+			name_search: 'دبستانمسعودیه15900001',
 			level: 'primary',
 			gender: 'girls',
 			neighborhood_id: neighborhood.id,

@@ -21,6 +21,7 @@ export interface AreasTable {
 	number: number;
 	name_fa: string;
 	name_en: string;
+	version: Generated<number>;
 }
 
 export interface NeighborhoodsTable {
@@ -28,6 +29,9 @@ export interface NeighborhoodsTable {
 	area_id: number;
 	name_fa: string;
 	name_en: string;
+	/** normalizeForSearch() of both names, written with them. */
+	name_search: string;
+	version: Generated<number>;
 }
 
 export interface CentersTable {
@@ -36,6 +40,8 @@ export interface CentersTable {
 	name: string;
 	address: string | null;
 	phone: string | null;
+	name_search: string;
+	version: Generated<number>;
 }
 
 export interface SchoolsTable {
@@ -48,6 +54,9 @@ export interface SchoolsTable {
 	address: string | null;
 	principal_name: string | null;
 	phone: string | null;
+	/** normalizeForSearch() of the name and ministry code. */
+	name_search: string;
+	version: Generated<number>;
 }
 
 export interface SchoolEnrolmentsTable {
@@ -62,6 +71,47 @@ export interface SchoolYearsTable {
 	starts_on: string;
 	ends_on: string;
 	is_current: Generated<number>;
+	version: Generated<number>;
+}
+
+export type FacilitatorOrganization =
+	'welfare' | 'police' | 'counselling' | 'health' | 'education' | 'ngo' | 'other';
+
+export interface TopicsTable {
+	id: Generated<number>;
+	code: string;
+	name_fa: string;
+	name_en: string;
+	for_students: Generated<number>;
+	for_parents: Generated<number>;
+	for_teachers: Generated<number>;
+	active: Generated<number>;
+	version: Generated<number>;
+}
+
+export interface FacilitatorsTable {
+	id: Generated<number>;
+	district_id: number;
+	name: string;
+	name_search: string;
+	organization: FacilitatorOrganization;
+	phone: string | null;
+	active: Generated<number>;
+	version: Generated<number>;
+}
+
+export interface FacilitatorTopicsTable {
+	facilitator_id: number;
+	topic_id: number;
+}
+
+export interface PairingsTable {
+	id: Generated<number>;
+	school_year_id: number;
+	neighborhood_id: number;
+	school_id: number;
+	created_at: string;
+	version: Generated<number>;
 }
 
 export type Role = 'admin' | 'center_manager' | 'school_staff' | 'liaison';
@@ -126,6 +176,10 @@ export interface Database {
 	user_centers: UserCentersTable;
 	user_sessions: UserSessionsTable;
 	audit_log: AuditLogTable;
+	topics: TopicsTable;
+	facilitators: FacilitatorsTable;
+	facilitator_topics: FacilitatorTopicsTable;
+	pairings: PairingsTable;
 }
 
 export type District = Selectable<DistrictsTable>;
@@ -154,3 +208,9 @@ export type UserUpdate = Updateable<UsersTable>;
 export type UserSession = Selectable<UserSessionsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
+export type Topic = Selectable<TopicsTable>;
+export type NewTopic = Insertable<TopicsTable>;
+export type Facilitator = Selectable<FacilitatorsTable>;
+export type NewFacilitator = Insertable<FacilitatorsTable>;
+export type Pairing = Selectable<PairingsTable>;
+export type NewPairing = Insertable<PairingsTable>;

@@ -1,26 +1,11 @@
-import { readFileSync } from 'node:fs';
 import type { DB } from '../db/connect.ts';
 import { toPersianDigits } from '../../i18n/digits.ts';
 import { schoolYearOf, schoolYearStarting, todayInTehran } from '../../i18n/jalali.ts';
+import { centerSearchKey, neighborhoodSearchKey, schoolSearchKey } from '../../search/keys.ts';
 import { seedDemoAccounts } from './accounts.ts';
+import { readDistrictFile } from './district-file.ts';
+import { seedDemoProgramme } from './programme.ts';
 import { makeDemoSchools, seededRandom } from './schools.ts';
-
-// The demo district, from the copy of ../shared/data/district14.json kept beside this file.
-interface DistrictFile {
-	district: {
-		name_fa: string;
-		name_en: string;
-		city_fa: string;
-		city_en: string;
-		timezone: string;
-	};
-	areas: { no: number; name_fa: string; name_en: string }[];
-	neighborhoods: { name_fa: string; name_en: string }[];
-}
-
-export function readDistrictFile(): DistrictFile {
-	return JSON.parse(readFileSync(new URL('./district14.json', import.meta.url), 'utf8'));
-}
 
 export const DEMO_SCHOOL_COUNT = 40;
 
@@ -56,15 +41,22 @@ export async function seedDemoDistrict(db: DB, today = todayInTehran()): Promise
 			const areaId = areaIds[Math.floor((i * areaIds.length) / data.neighborhoods.length)]!;
 			const { id } = await trx
 				.insertInto('neighborhoods')
-				.values({ area_id: areaId, name_fa: n.name_fa, name_en: n.name_en })
+				.values({
+					area_id: areaId,
+					name_fa: n.name_fa,
+					name_en: n.name_en,
+					name_search: neighborhoodSearchKey(n)
+				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			neighborhoodIds.push(id);
+			const centerName = `سرای محله ${n.name_fa}`;
 			await trx
 				.insertInto('centers')
 				.values({
 					neighborhood_id: id,
-					name: `سرای محله ${n.name_fa}`,
+					name: centerName,
+					name_search: centerSearchKey({ name: centerName }),
 					address: `تهران، منطقه ۱۴، محله ${n.name_fa}`,
 					phone: `021-3344${String(1000 + i)}`
 				})
@@ -72,11 +64,13 @@ export async function seedDemoDistrict(db: DB, today = todayInTehran()): Promise
 		}
 
 		for (const [i, school] of makeDemoSchools(DEMO_SCHOOL_COUNT, random).entries()) {
+			const ministryCode = String(14100001 + i);
 			const { id } = await trx
 				.insertInto('schools')
 				.values({
-					ministry_code: String(14100001 + i),
+					ministry_code: ministryCode,
 					name: school.name,
+					name_search: schoolSearchKey({ name: school.name, ministry_code: ministryCode }),
 					level: school.level,
 					gender: school.gender,
 					neighborhood_id: neighborhoodIds[i % neighborhoodIds.length]!,
@@ -106,6 +100,7 @@ export async function seedDemoDistrict(db: DB, today = todayInTehran()): Promise
 				.execute();
 		}
 
+		await seedDemoProgramme(trx, district.id);
 		await seedDemoAccounts(trx, district.id);
 	});
 }
