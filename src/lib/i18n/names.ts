@@ -39,7 +39,17 @@ const auditActionLabels: Record<AuditAction, () => string> = {
 	user_reactivated: m.audit_action_user_reactivated,
 	user_password_reset: m.audit_action_user_password_reset,
 	password_changed: m.audit_action_password_changed,
-	profile_updated: m.audit_action_profile_updated
+	profile_updated: m.audit_action_profile_updated,
+	record_created: m.audit_action_record_created,
+	record_updated: m.audit_action_record_updated,
+	record_retired: m.audit_action_record_retired,
+	record_restored: m.audit_action_record_restored,
+	school_year_made_current: m.audit_action_school_year_made_current,
+	schools_imported: m.audit_action_schools_imported,
+	pairing_created: m.audit_action_pairing_created,
+	pairing_changed: m.audit_action_pairing_changed,
+	pairing_removed: m.audit_action_pairing_removed,
+	pairings_copied: m.audit_action_pairings_copied
 };
 
 /** An audit action in words; an action without a label yet shows its code. */

@@ -13,7 +13,19 @@ export const auditActions = [
 	'user_reactivated',
 	'user_password_reset',
 	'password_changed',
-	'profile_updated'
+	'profile_updated',
+	// Directory records (areas, neighbourhoods, centres, schools, school years, topics,
+	// facilitators): entity_type says which.
+	'record_created',
+	'record_updated',
+	'record_retired',
+	'record_restored',
+	'school_year_made_current',
+	'schools_imported',
+	'pairing_created',
+	'pairing_changed',
+	'pairing_removed',
+	'pairings_copied'
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -1,0 +1,82 @@
+import type { DB } from '../db/connect.ts';
+import type { AuthUser } from './guard.ts';
+
+// Scope as subqueries, to use inside any query: `.where('schools.id', 'in', schoolIdsInScope(db, user))`.
+// Admins and liaisons: their districts. Centre managers: their centres' neighbourhoods and the
+// schools paired with them. School staff: their school and its neighbourhood.
+
+type ScopedUser = Pick<AuthUser, 'role' | 'scope'>;
+
+const none = [-1];
+
+export function neighborhoodIdsInScope(db: DB, user: ScopedUser) {
+	const { districtIds, centerIds, schoolId } = user.scope;
+	const query = db.selectFrom('neighborhoods').select('neighborhoods.id');
+	switch (user.role) {
+		case 'admin':
+		case 'liaison':
+			return query
+				.innerJoin('areas', 'areas.id', 'neighborhoods.area_id')
+				.where('areas.district_id', 'in', districtIds.length ? districtIds : none);
+		case 'center_manager':
+			return query.where(
+				'neighborhoods.id',
+				'in',
+				db
+					.selectFrom('centers')
+					.select('centers.neighborhood_id')
+					.where('centers.id', 'in', centerIds.length ? centerIds : none)
+			);
+		case 'school_staff':
+			return query.where(
+				'neighborhoods.id',
+				'in',
+				db
+					.selectFrom('schools')
+					.select('schools.neighborhood_id')
+					.where('schools.id', '=', schoolId ?? -1)
+			);
+	}
+}
+
+export function schoolIdsInScope(db: DB, user: ScopedUser) {
+	const query = db.selectFrom('schools').select('schools.id');
+	switch (user.role) {
+		case 'admin':
+		case 'liaison':
+			return query
+				.innerJoin('neighborhoods', 'neighborhoods.id', 'schools.neighborhood_id')
+				.innerJoin('areas', 'areas.id', 'neighborhoods.area_id')
+				.where(
+					'areas.district_id',
+					'in',
+					user.scope.districtIds.length ? user.scope.districtIds : none
+				);
+		case 'center_manager':
+			return query.where((eb) =>
+				eb.or([
+					eb('schools.neighborhood_id', 'in', neighborhoodIdsInScope(db, user)),
+					eb(
+						'schools.id',
+						'in',
+						eb
+							.selectFrom('pairings')
+							.select('pairings.school_id')
+							.where('pairings.neighborhood_id', 'in', neighborhoodIdsInScope(db, user))
+					)
+				])
+			);
+		case 'school_staff':
+			return query.where('schools.id', '=', user.scope.schoolId ?? -1);
+	}
+}
+
+/** Districts a user reads: their own (admin, liaison) or those their neighbourhoods lie in. */
+export function districtIdsInScope(db: DB, user: ScopedUser) {
+	return db
+		.selectFrom('areas')
+		.innerJoin('neighborhoods', 'neighborhoods.area_id', 'areas.id')
+		.select('areas.district_id')
+		.where('neighborhoods.id', 'in', neighborhoodIdsInScope(db, user))
+		.distinct();
+}

@@ -1,0 +1,4 @@
+import type { MatrixRow } from './roles';
+
+// The catalogue routes.
+export const catalogueRows: MatrixRow[] = [];

@@ -1,0 +1,4 @@
+import type { MatrixRow } from './roles';
+
+// The pairings routes.
+export const pairingsRows: MatrixRow[] = [];

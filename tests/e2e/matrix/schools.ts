@@ -1,0 +1,4 @@
+import type { MatrixRow } from './roles';
+
+// The schools routes.
+export const schoolsRows: MatrixRow[] = [];
