@@ -16,10 +16,14 @@ const launchOptions = existsSync(systemChromium)
 		}
 	: {};
 
-const port = 4173;
+// E2E_PORT lets several runs share a machine: each gets its own server, database and output.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const runDir = process.env.E2E_PORT ? `test-results/run-${port}` : 'test-results';
+process.env.SERVER_LOG = `${runDir}/server.log`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	outputDir: `${runDir}/output`,
 	fullyParallel: true,
 	workers: process.env.CI ? 2 : undefined,
 	reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
@@ -37,7 +41,8 @@ export default defineConfig({
 		reuseExistingServer: false,
 		env: {
 			PORT: String(port),
-			DATABASE_PATH: 'test-results/e2e.db',
+			DATABASE_PATH: `${runDir}/e2e.db`,
+			SERVER_LOG: process.env.SERVER_LOG,
 			ORIGIN: `http://localhost:${port}`
 		}
 	}
