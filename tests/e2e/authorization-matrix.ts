@@ -3,6 +3,7 @@
 // Rows live by area in ./matrix/; the order is the order of the requests.
 import { accountRows } from './matrix/accounts';
 import { catalogueRows } from './matrix/catalogue';
+import { directoryRows } from './matrix/directory';
 import { pairingsRows } from './matrix/pairings';
 import { everyone, type MatrixRow } from './matrix/roles';
 import { schoolsRows } from './matrix/schools';
@@ -14,6 +15,7 @@ export const matrix: MatrixRow[] = [
 	...pairingsRows,
 	...schoolsRows,
 	...catalogueRows,
+	...directoryRows,
 	// Last: it ends the session the other rows use.
 	{ route: '/logout', method: 'POST', path: '/logout', form: {}, expect: everyone('login') }
 ];

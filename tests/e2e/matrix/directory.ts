@@ -1,0 +1,4 @@
+import type { MatrixRow } from './roles';
+
+// The directory routes.
+export const directoryRows: MatrixRow[] = [];
