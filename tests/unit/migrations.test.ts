@@ -96,4 +96,29 @@ describe('migrations', () => {
 				.execute()
 		).rejects.toThrow(/FOREIGN KEY/);
 	});
+
+	it('make the database refuse a second current school year', async () => {
+		db = openDatabase(':memory:');
+		await migrateToLatest(db);
+		const year = (label: string, starts_on: string, ends_on: string) => ({
+			label,
+			starts_on,
+			ends_on,
+			is_current: 1
+		});
+		await db
+			.insertInto('school_years')
+			.values(year('a', '2025-09-23', '2026-09-22'))
+			.execute();
+		await expect(
+			db
+				.insertInto('school_years')
+				.values(year('b', '2026-09-23', '2027-09-22'))
+				.execute()
+		).rejects.toThrow(/UNIQUE/);
+		await db
+			.insertInto('school_years')
+			.values({ ...year('c', '2027-09-23', '2028-09-21'), is_current: 0 })
+			.execute();
+	});
 });

@@ -1,5 +1,15 @@
 import type { DB } from '../db/connect.ts';
 import type { SchoolGender, SchoolLevel } from '../db/schema.ts';
+import {
+	countNeighborhoodsInView,
+	isNarrowed,
+	neighborhoodsInView,
+	schoolsOfNeighborhoods,
+	searchKeyOf,
+	type DirectoryFilter
+} from './tree-filter.ts';
+
+export type { DirectoryFilter } from './tree-filter.ts';
 
 export interface DirectorySchool {
 	id: number;
@@ -32,42 +42,76 @@ export interface DirectoryDistrict {
 	areas: DirectoryArea[];
 }
 
-/** Every district as a tree: areas → neighbourhoods → centre and schools. Five queries, whatever its size. */
-export async function findDirectoryTree(db: DB): Promise<DirectoryDistrict[]> {
-	const [districts, areas, neighborhoods, centers, schools] = await Promise.all([
-		db.selectFrom('districts').select(['id', 'name_fa', 'name_en']).orderBy('id').execute(),
-		db
-			.selectFrom('areas')
-			.select(['id', 'district_id', 'number', 'name_fa', 'name_en'])
-			.orderBy('number')
-			.execute(),
-		db
-			.selectFrom('neighborhoods')
-			.select(['id', 'area_id', 'name_fa', 'name_en'])
-			.orderBy('name_fa')
-			.execute(),
-		db
-			.selectFrom('centers')
-			.select(['id', 'neighborhood_id', 'name', 'address', 'phone'])
-			.orderBy('id')
-			.execute(),
-		db
-			.selectFrom('schools')
-			.leftJoin('school_enrolments', 'school_enrolments.school_id', 'schools.id')
-			.select(({ fn, val }) => [
-				'schools.id',
-				'schools.neighborhood_id',
-				'schools.name',
-				'schools.level',
-				'schools.gender',
-				fn.coalesce(fn.sum<number>('school_enrolments.students'), val(0)).as('students')
-			])
-			.groupBy('schools.id')
-			.orderBy('schools.name')
-			.execute()
-	]);
+export const DIRECTORY_PAGE_SIZE = 30;
 
+type NeighborhoodRow = { id: number; area_id: number; name_fa: string; name_en: string };
+
+/**
+ * The directory as a tree: districts → areas → neighbourhoods → centre and schools. Without a
+ * filter: everything, empty areas included. With one: only the user's scope, the area and the
+ * search matches, and only the areas and districts that hold them. Five queries, whatever its size.
+ */
+export async function findDirectoryTree(
+	db: DB,
+	filter: DirectoryFilter = {}
+): Promise<DirectoryDistrict[]> {
+	return assembleTree(db, filter, await neighborhoodsInView(db, filter).execute());
+}
+
+/** One page of the filtered tree (pages of neighbourhoods), and how many neighbourhoods match. */
+export async function findDirectoryPage(
+	db: DB,
+	filter: DirectoryFilter,
+	page: number,
+	pageSize = DIRECTORY_PAGE_SIZE
+): Promise<{ districts: DirectoryDistrict[]; total: number }> {
+	const [rows, total] = await Promise.all([
+		neighborhoodsInView(db, filter)
+			.limit(pageSize)
+			.offset((page - 1) * pageSize)
+			.execute(),
+		countNeighborhoodsInView(db, filter)
+	]);
+	return { districts: await assembleTree(db, { ...filter, paged: true }, rows), total };
+}
+
+async function assembleTree(
+	db: DB,
+	filter: DirectoryFilter & { paged?: boolean },
+	neighborhoods: (NeighborhoodRow & { name_search: string })[]
+): Promise<DirectoryDistrict[]> {
+	const narrowed = isNarrowed(filter) || Boolean(filter.paged);
+	const ids = narrowed ? neighborhoods.map((n) => n.id) : null;
+	const areaIds = [...new Set(neighborhoods.map((n) => n.area_id))];
+	let areasQuery = db
+		.selectFrom('areas')
+		.select(['id', 'district_id', 'number', 'name_fa', 'name_en'])
+		.orderBy('number');
+	if (narrowed) areasQuery = areasQuery.where('id', 'in', areaIds.length ? areaIds : [-1]);
+	let centersQuery = db
+		.selectFrom('centers')
+		.select(['id', 'neighborhood_id', 'name', 'address', 'phone', 'name_search'])
+		.orderBy('id');
+	if (ids) centersQuery = centersQuery.where('neighborhood_id', 'in', ids.length ? ids : [-1]);
+	const [areas, centers, schools] = await Promise.all([
+		areasQuery.execute(),
+		centersQuery.execute(),
+		schoolsOfNeighborhoods(db, filter, ids).execute()
+	]);
+	const districtIds = [...new Set(areas.map((a) => a.district_id))];
+	const districts = await db
+		.selectFrom('districts')
+		.select(['id', 'name_fa', 'name_en'])
+		.$if(narrowed, (q) => q.where('id', 'in', districtIds.length ? districtIds : [-1]))
+		.orderBy('id')
+		.execute();
+
+	// A neighbourhood found by its own or its centre's name shows all its schools; one found
+	// through a school shows the schools that match.
+	const key = searchKeyOf(filter);
 	const centerOf = new Map(centers.map((c) => [c.neighborhood_id, c]));
+	const wholeMatch = (n: NeighborhoodRow & { name_search: string }) =>
+		!key || n.name_search.includes(key) || Boolean(centerOf.get(n.id)?.name_search.includes(key));
 	const schoolsOf = groupBy(schools, (s) => s.neighborhood_id);
 	const neighborhoodsOf = groupBy(neighborhoods, (n) => n.area_id);
 	const areasOf = groupBy(areas, (a) => a.district_id);
@@ -81,6 +125,7 @@ export async function findDirectoryTree(db: DB): Promise<DirectoryDistrict[]> {
 			name_en: area.name_en,
 			neighborhoods: (neighborhoodsOf.get(area.id) ?? []).map((n) => {
 				const center = centerOf.get(n.id);
+				const all = wholeMatch(n);
 				return {
 					id: n.id,
 					name_fa: n.name_fa,
@@ -88,13 +133,15 @@ export async function findDirectoryTree(db: DB): Promise<DirectoryDistrict[]> {
 					center: center
 						? { id: center.id, name: center.name, address: center.address, phone: center.phone }
 						: null,
-					schools: (schoolsOf.get(n.id) ?? []).map((s) => ({
-						id: s.id,
-						name: s.name,
-						level: s.level,
-						gender: s.gender,
-						students: Number(s.students)
-					}))
+					schools: (schoolsOf.get(n.id) ?? [])
+						.filter((s) => all || s.name_search.includes(key))
+						.map((s) => ({
+							id: s.id,
+							name: s.name,
+							level: s.level,
+							gender: s.gender,
+							students: Number(s.students)
+						}))
 				};
 			})
 		}))
