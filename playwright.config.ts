@@ -32,7 +32,20 @@ export default defineConfig({
 		trace: 'retain-on-failure',
 		launchOptions
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
+	projects: [
+		{
+			name: 'chromium',
+			testIgnore: /directory\.spec\.ts/,
+			use: { ...devices['Desktop Chrome'], launchOptions }
+		},
+		// These tests switch the current school year for a moment: after all the others.
+		{
+			name: 'chromium-after',
+			testMatch: /directory\.spec\.ts/,
+			dependencies: ['chromium'],
+			use: { ...devices['Desktop Chrome'], launchOptions }
+		}
+	],
 	// The built app on its own fresh database, loaded with the demo district.
 	webServer: {
 		command: `npm run build && node scripts/e2e-server.ts`,

@@ -23,6 +23,8 @@ if (isNew) {
 await db.destroy();
 
 process.env.PORT ??= '3000';
+// School imports upload files of up to 10 MB (adapter-node's default limit is 512 KB).
+process.env.BODY_SIZE_LIMIT ??= '11M';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 await import('../build/index.js');
 console.log(`\nPrevention Bell demo: ${process.env.ORIGIN}  (English: ${process.env.ORIGIN}/en)`);

@@ -1,19 +1,26 @@
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { findDirectoryTree } from '$lib/server/directory/repository';
-import { scopeDirectoryTree } from '$lib/server/directory/scope';
+import { findPairingsInScope } from '$lib/server/pairings/repository';
 import { findCurrentSchoolYear } from '$lib/server/school-years/repository';
 import type { PageServerLoad } from './$types';
 
 // Signed out: the programme and the district's neighbourhoods (public facts).
-// Signed in: the same, narrowed to what the user's role and scope cover.
+// Signed in: the same narrowed to the user's scope, and this year's pairings of their
+// neighbourhoods, unpaired ones first (for admins, the work still to do).
 export const load: PageServerLoad = async (event) => {
 	const user = event.locals.user ? requireUser(event) : null;
 	const db = getDb();
-	const [tree, schoolYear] = await Promise.all([findDirectoryTree(db), findCurrentSchoolYear(db)]);
+	const [districts, schoolYear] = await Promise.all([
+		findDirectoryTree(db, user ? { user } : {}),
+		findCurrentSchoolYear(db)
+	]);
+	const pairings = user && schoolYear ? await findPairingsInScope(db, user, schoolYear.id) : [];
 	return {
-		districts: user ? scopeDirectoryTree(tree, user) : tree,
+		districts,
 		schoolYear,
-		welcome: user ? { displayName: user.display_name, role: user.role } : null
+		welcome: user ? { displayName: user.display_name, role: user.role } : null,
+		unpaired: pairings.filter((p) => !p.school),
+		paired: pairings.filter((p) => p.school)
 	};
 };

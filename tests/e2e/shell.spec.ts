@@ -40,7 +40,7 @@ test('the directory lists areas, neighbourhoods, their centre and schools on a p
 	const dulab = page
 		.getByRole('article')
 		.filter({ has: page.getByRole('heading', { name: 'دولاب', exact: true }) });
-	await expect(dulab.getByText('سرای محله دولاب')).toBeVisible();
+	await expect(dulab.getByText('سرای محله دولاب').first()).toBeVisible();
 	await expect(dulab.getByRole('listitem').first()).toBeVisible();
 	const overflow = await page.evaluate(
 		() => document.documentElement.scrollWidth > window.innerWidth

@@ -1,0 +1,47 @@
+import { m } from './paraglide/messages.js';
+import type { Role } from './server/db/schema.ts';
+
+export interface NavItem {
+	path: string;
+	label: () => string;
+}
+
+// Each role sees the pages it can use; every page still authorizes for itself.
+const items: (NavItem & { roles: Role[] })[] = [
+	{
+		path: '/directory',
+		label: m.nav_directory,
+		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+	},
+	{
+		path: '/pairings',
+		label: m.nav_pairings,
+		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+	},
+	{
+		path: '/schools',
+		label: m.nav_schools,
+		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+	},
+	{
+		path: '/facilitators',
+		label: m.nav_facilitators,
+		roles: ['admin', 'center_manager', 'liaison']
+	},
+	{
+		path: '/topics',
+		label: m.nav_topics,
+		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+	},
+	{
+		path: '/school-years',
+		label: m.nav_school_years,
+		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+	},
+	{ path: '/admin/users', label: m.nav_users, roles: ['admin'] },
+	{ path: '/admin/audit', label: m.nav_audit, roles: ['admin'] }
+];
+
+export function navigationFor(role: Role | null): NavItem[] {
+	return role ? items.filter((item) => item.roles.includes(role)) : [];
+}
