@@ -3,6 +3,7 @@
 // Rows live by area in ./matrix/; the order is the order of the requests.
 import { accountRows } from './matrix/accounts';
 import { catalogueRows } from './matrix/catalogue';
+import { closuresRows } from './matrix/closures';
 import { directoryRows } from './matrix/directory';
 import { pairingsRows } from './matrix/pairings';
 import { everyone, type MatrixRow } from './matrix/roles';
@@ -16,6 +17,7 @@ export const matrix: MatrixRow[] = [
 	...schoolsRows,
 	...catalogueRows,
 	...directoryRows,
+	...closuresRows,
 	// Last: it ends the session the other rows use.
 	{ route: '/logout', method: 'POST', path: '/logout', form: {}, expect: everyone('login') }
 ];

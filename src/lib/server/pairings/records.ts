@@ -2,6 +2,7 @@ import type { DB } from '../db/connect.ts';
 import type { SchoolGender, SchoolLevel } from '../db/schema.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import { neighborhoodIdsInScope } from '../auth/scope.ts';
+import { schoolsInDistricts } from '../directory/in-districts.ts';
 
 // One neighbourhood, one school, one pairing: what the rules look at before a change.
 
@@ -67,10 +68,7 @@ export async function findSchoolInDistrict(
 	districtId: number,
 	schoolId: number
 ): Promise<SchoolRecord | null> {
-	const row = await db
-		.selectFrom('schools')
-		.innerJoin('neighborhoods', 'neighborhoods.id', 'schools.neighborhood_id')
-		.innerJoin('areas', 'areas.id', 'neighborhoods.area_id')
+	const row = await schoolsInDistricts(db, [districtId])
 		.select([
 			'schools.id',
 			'schools.name',
@@ -81,7 +79,6 @@ export async function findSchoolInDistrict(
 			'areas.name_en as area_name_en'
 		])
 		.where('schools.id', '=', schoolId)
-		.where('areas.district_id', '=', districtId)
 		.executeTakeFirst();
 	if (!row) return null;
 	const { area_id, area_name_fa, area_name_en, ...school } = row;
