@@ -38,6 +38,7 @@ test('an admin moves a neighbourhood to another area', async ({ page }) => {
 	await signIn(page, 'admin@demo.test');
 	await page.goto('/directory');
 	await page.getByRole('link', { name: 'ویرایش شیوا' }).click();
+	await expect(page).toHaveURL(/\/directory\/neighborhoods\/\d+$/);
 	const area = page.getByLabel('ناحیه', { exact: true });
 	const original = await area.inputValue();
 	const target = (await area.locator('option', { hasText: 'ناحیه ۶' }).getAttribute('value'))!;
@@ -52,6 +53,7 @@ test('an admin moves a neighbourhood to another area', async ({ page }) => {
 	await expect(page.getByRole('heading', { name: 'شیوا', exact: true })).toBeVisible();
 
 	await page.getByRole('link', { name: 'ویرایش شیوا' }).click();
+	await expect(page).toHaveURL(/\/directory\/neighborhoods\/\d+$/);
 	await page.getByLabel('ناحیه', { exact: true }).selectOption(original);
 	await saveNeighborhood(page, 'ذخیره شد.');
 });

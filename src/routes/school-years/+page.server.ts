@@ -9,7 +9,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { listSchoolYears } from '$lib/server/school-years/repository';
 import { addSchoolYear, makeSchoolYearCurrent } from '$lib/server/school-years/service';
-import { requireAdminActor } from '$lib/server/users/admin-actor';
+import { requireAdminActor } from '$lib/server/auth/actor';
 import type { Actions, PageServerLoad } from './$types';
 
 // Every signed-in role reads the school years; only admins add one or change the current one.

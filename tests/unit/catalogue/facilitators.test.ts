@@ -12,9 +12,9 @@ import {
 } from '../../../src/lib/server/facilitators/repository.ts';
 import {
 	createFacilitator,
-	updateFacilitator,
-	type FacilitatorActor
+	updateFacilitator
 } from '../../../src/lib/server/facilitators/service.ts';
+import type { Actor } from '../../../src/lib/server/auth/actor.ts';
 import { findTopicByCode } from '../../../src/lib/server/topics/repository.ts';
 import { setTopicActive } from '../../../src/lib/server/topics/service.ts';
 import { findUserByEmail, findUserScope } from '../../../src/lib/server/users/repository.ts';
@@ -34,14 +34,14 @@ describe('facilitators', () => {
 	let db: DB;
 	let districtId: number;
 	let other: SecondDistrict;
-	let admin: FacilitatorActor;
+	let admin: Actor;
 	let topicIds: Record<DemoTopicCode, number>;
 
 	async function userOf(email: string): Promise<AuthUser> {
 		const user = (await findUserByEmail(db, email))!;
 		return { ...user, scope: await findUserScope(db, user) };
 	}
-	const actorOf = (user: AuthUser): FacilitatorActor => ({
+	const actorOf = (user: AuthUser): Actor => ({
 		id: user.id,
 		ip: '10.0.0.9',
 		districtIds: user.scope.districtIds
@@ -293,7 +293,7 @@ describe('facilitators', () => {
 		it('keeps the facilitator pages from school staff (404) and changes to admins', async () => {
 			const { requireFacilitatorReader } =
 				await import('../../../src/lib/server/facilitators/access.ts');
-			const { requireAdminActor } = await import('../../../src/lib/server/users/admin-actor.ts');
+			const { requireAdminActor } = await import('../../../src/lib/server/auth/actor.ts');
 			const eventOf = (user: AuthUser) => ({
 				locals: { user } as App.Locals,
 				url: new URL('http://localhost/facilitators'),

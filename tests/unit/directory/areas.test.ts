@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../../src/lib/server/db/connect.ts';
 import { createArea, updateArea } from '../../../src/lib/server/directory/area-service.ts';
-import type { Actor } from '../../../src/lib/server/directory/change-result.ts';
+import type { Actor } from '../../../src/lib/server/auth/actor.ts';
 import { updateNeighborhood } from '../../../src/lib/server/directory/neighborhood-service.ts';
 import {
 	auditRows,

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../../src/lib/server/db/connect.ts';
 import { findManagerOptions } from '../../../src/lib/server/directory/center-managers.ts';
 import { updateCenter } from '../../../src/lib/server/directory/center-service.ts';
-import type { Actor } from '../../../src/lib/server/directory/change-result.ts';
+import type { Actor } from '../../../src/lib/server/auth/actor.ts';
 import { findUserScope } from '../../../src/lib/server/users/repository.ts';
 import { centerSearchKey } from '../../../src/lib/search/keys.ts';
 import {

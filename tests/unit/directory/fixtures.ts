@@ -2,7 +2,7 @@ import type { AuthUser } from '../../../src/lib/server/auth/guard.ts';
 import type { DB } from '../../../src/lib/server/db/connect.ts';
 import { seedDemoDistrict } from '../../../src/lib/server/demo/seed.ts';
 import type { DirectoryDistrict } from '../../../src/lib/server/directory/repository.ts';
-import type { Actor } from '../../../src/lib/server/directory/change-result.ts';
+import type { Actor } from '../../../src/lib/server/auth/actor.ts';
 import { findUserScope } from '../../../src/lib/server/users/repository.ts';
 import { createTestDb } from '../../helpers/test-db.ts';
 import { userByEmail } from '../users/fixtures.ts';

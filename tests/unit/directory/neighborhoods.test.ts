@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../../src/lib/server/db/connect.ts';
-import type { Actor } from '../../../src/lib/server/directory/change-result.ts';
+import type { Actor } from '../../../src/lib/server/auth/actor.ts';
 import {
 	createNeighborhood,
 	updateNeighborhood

@@ -1,6 +1,6 @@
 import type { DB } from '../../../src/lib/server/db/connect.ts';
 import { seedDemoDistrict } from '../../../src/lib/server/demo/seed.ts';
-import type { SchoolActor } from '../../../src/lib/server/schools/actor.ts';
+import type { Actor } from '../../../src/lib/server/auth/actor.ts';
 import type { ScopedUser } from '../../../src/lib/server/schools/repository.ts';
 import { findUserScope } from '../../../src/lib/server/users/repository.ts';
 import type { SchoolInput } from '../../../src/lib/schemas/schools.ts';
@@ -20,7 +20,7 @@ export async function scopedUser(db: DB, email: string): Promise<ScopedUser & { 
 	return { id: user.id, role: user.role, scope: await findUserScope(db, user) };
 }
 
-export async function schoolActor(db: DB, email: string): Promise<SchoolActor> {
+export async function schoolActor(db: DB, email: string): Promise<Actor> {
 	const user = await scopedUser(db, email);
 	return { id: user.id, districtIds: user.scope.districtIds, ip: '10.0.0.1' };
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../../src/lib/server/db/connect.ts';
-import type { SchoolActor } from '../../../src/lib/server/schools/actor.ts';
+import type { Actor } from '../../../src/lib/server/auth/actor.ts';
 import { readImportFile } from '../../../src/lib/server/schools/import/read-file.ts';
 import { commitImport } from '../../../src/lib/server/schools/import/service.ts';
 import { findStoredSchoolsByCode } from '../../../src/lib/server/schools/store.ts';
@@ -10,7 +10,7 @@ import { blanks, goodRows, table } from './import-fixtures.ts';
 
 describe('reading school files', () => {
 	let db: DB;
-	let admin: SchoolActor;
+	let admin: Actor;
 
 	beforeEach(async () => {
 		db = await createDemoDb();

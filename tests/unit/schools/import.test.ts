@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../../src/lib/server/db/connect.ts';
-import type { SchoolActor } from '../../../src/lib/server/schools/actor.ts';
+import type { Actor } from '../../../src/lib/server/auth/actor.ts';
 import { commitImport, previewImport } from '../../../src/lib/server/schools/import/service.ts';
 import { findStoredSchoolsByCode } from '../../../src/lib/server/schools/store.ts';
 import { overwriteGetLocale } from '../../../src/lib/paraglide/runtime.js';
@@ -12,7 +12,7 @@ const T0 = new Date('2026-11-27T09:00:00.000Z');
 
 describe('importing schools', () => {
 	let db: DB;
-	let admin: SchoolActor;
+	let admin: Actor;
 
 	beforeEach(async () => {
 		db = await createDemoDb();

@@ -2,7 +2,7 @@ import { isHttpError } from '@sveltejs/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../../src/lib/server/db/connect.ts';
 import { findSchoolInScope } from '../../../src/lib/server/schools/detail.ts';
-import { requireSchoolAdmin } from '../../../src/lib/server/schools/actor.ts';
+import { requireAdminActor } from '../../../src/lib/server/auth/actor.ts';
 import { findSchoolFilterOptions } from '../../../src/lib/server/schools/places.ts';
 import {
 	listSchools,
@@ -98,13 +98,13 @@ describe('who reads which schools', () => {
 		});
 		for (const role of ['liaison', 'center_manager', 'school_staff'] as const) {
 			try {
-				requireSchoolAdmin(event(role));
+				requireAdminActor(event(role));
 				expect.unreachable(role);
 			} catch (e) {
 				expect(isHttpError(e, 404), role).toBe(true);
 			}
 		}
-		expect(requireSchoolAdmin(event('admin'))).toEqual({ id: 9, districtIds: [1], ip: '10.0.0.9' });
+		expect(requireAdminActor(event('admin'))).toEqual({ id: 9, districtIds: [1], ip: '10.0.0.9' });
 	});
 });
 

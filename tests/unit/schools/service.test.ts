@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../../src/lib/server/db/connect.ts';
-import type { SchoolActor } from '../../../src/lib/server/schools/actor.ts';
+import type { Actor } from '../../../src/lib/server/auth/actor.ts';
 import { inputFromRecord } from '../../../src/lib/server/schools/record.ts';
 import { findStoredSchool } from '../../../src/lib/server/schools/store.ts';
 import { createSchool, updateSchool } from '../../../src/lib/server/schools/service.ts';
@@ -21,8 +21,8 @@ const T0 = new Date('2026-11-27T09:00:00.000Z');
 
 describe('creating and editing schools', () => {
 	let db: DB;
-	let admin: SchoolActor;
-	let otherAdmin: SchoolActor;
+	let admin: Actor;
+	let otherAdmin: Actor;
 	let dulab: number;
 	let otherNeighborhood: number;
 

@@ -10,9 +10,9 @@ import {
 	createUser,
 	resetUserPassword,
 	setUserActive,
-	updateUser,
-	type Actor
+	updateUser
 } from '../../../src/lib/server/users/service.ts';
+import type { Actor } from '../../../src/lib/server/auth/actor.ts';
 import { changeOwnPassword, updateOwnProfile } from '../../../src/lib/server/users/own-account.ts';
 import type { UserInput } from '../../../src/lib/schemas/users.ts';
 import { createTestDb } from '../../helpers/test-db.ts';

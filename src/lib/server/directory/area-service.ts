@@ -1,11 +1,7 @@
 import type { DB } from '../db/connect.ts';
 import type { Area } from '../db/schema.ts';
-import {
-	auditDirectoryChange,
-	updatedOne,
-	type Actor,
-	type DirectoryChangeResult
-} from './change-result.ts';
+import { auditDirectoryChange, updatedOne, type DirectoryChangeResult } from './change-result.ts';
+import type { Actor } from '../auth/actor.ts';
 import { findAreaInDistricts } from './records.ts';
 import { tidyText } from '../../i18n/tidy-text.ts';
 

@@ -1,12 +1,8 @@
 import type { DB } from '../db/connect.ts';
 import { toLatinDigits } from '../../i18n/digits.ts';
 import { centerSearchKey } from '../../search/keys.ts';
-import {
-	auditDirectoryChange,
-	updatedOne,
-	type Actor,
-	type DirectoryChangeResult
-} from './change-result.ts';
+import { auditDirectoryChange, updatedOne, type DirectoryChangeResult } from './change-result.ts';
+import type { Actor } from '../auth/actor.ts';
 import {
 	findManagerIds,
 	findManagerLeftWithoutCenter,

@@ -1,10 +1,8 @@
 import type { DB } from '../db/connect.ts';
 import { recordAudit, type AuditAction } from '../audit/repository.ts';
-import type { Actor } from '../users/scope-writes.ts';
+import type { Actor } from '../auth/actor.ts';
 
 // What every directory change answers, and how it is audited.
-
-export type { Actor } from '../users/scope-writes.ts';
 
 export type DirectoryFieldError =
 	| 'outside_districts'

@@ -2,12 +2,8 @@ import type { DB } from '../db/connect.ts';
 import { toLatinDigits } from '../../i18n/digits.ts';
 import { normalizeForSearch } from '../../search/normalize.ts';
 import { centerSearchKey, neighborhoodSearchKey } from '../../search/keys.ts';
-import {
-	auditDirectoryChange,
-	updatedOne,
-	type Actor,
-	type DirectoryChangeResult
-} from './change-result.ts';
+import { auditDirectoryChange, updatedOne, type DirectoryChangeResult } from './change-result.ts';
+import type { Actor } from '../auth/actor.ts';
 import { findAreaInDistricts, findNeighborhoodInDistricts } from './records.ts';
 import { tidyOptional, tidyText } from '../../i18n/tidy-text.ts';
 

@@ -1,3 +1,4 @@
+import type { Actor } from '../auth/actor.ts';
 import type { DB } from '../db/connect.ts';
 import { recordAudit, type AuditAction } from '../audit/repository.ts';
 import { listTopicOptions } from '../topics/repository.ts';
@@ -6,12 +7,6 @@ import { normalizePhone, type FacilitatorInput } from '../../schemas/catalogue.t
 import { findFacilitatorInDistricts, type FacilitatorDetails } from './repository.ts';
 
 // Admins keep their own districts' facilitators; everyone else only reads them.
-
-export interface FacilitatorActor {
-	id: number;
-	ip: string | null;
-	districtIds: number[];
-}
 
 export type FacilitatorChangeResult =
 	| { ok: true; id: number }
@@ -33,7 +28,7 @@ function describeFacilitator(f: FacilitatorDetails) {
 /** The checks a write must pass; `keepTopicIds` are topics the facilitator already has. */
 async function findProblem(
 	db: DB,
-	actor: FacilitatorActor,
+	actor: Actor,
 	input: FacilitatorInput,
 	keepTopicIds: number[] = []
 ): Promise<FacilitatorChangeResult | null> {
@@ -68,7 +63,7 @@ async function writeTopics(db: DB, id: number, topicIds: number[]): Promise<void
 
 async function audit(
 	db: DB,
-	actor: FacilitatorActor,
+	actor: Actor,
 	action: AuditAction,
 	id: number,
 	now: Date,
@@ -92,7 +87,7 @@ async function audit(
 
 export async function createFacilitator(
 	db: DB,
-	actor: FacilitatorActor,
+	actor: Actor,
 	input: FacilitatorInput,
 	now = new Date()
 ): Promise<FacilitatorChangeResult> {
@@ -113,7 +108,7 @@ export async function createFacilitator(
 /** Refused when someone else saved the facilitator since `version` was read. */
 export async function updateFacilitator(
 	db: DB,
-	actor: FacilitatorActor,
+	actor: Actor,
 	id: number,
 	version: number,
 	input: FacilitatorInput,

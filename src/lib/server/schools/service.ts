@@ -1,7 +1,7 @@
 import type { DB } from '../db/connect.ts';
 import { recordAudit } from '../audit/repository.ts';
 import type { SchoolInput } from '../../schemas/schools.ts';
-import type { SchoolActor } from './actor.ts';
+import type { Actor } from '../auth/actor.ts';
 import { recordFromInput, sameRecord, type SchoolRecord } from './record.ts';
 import { isNeighborhoodInDistricts } from './places.ts';
 import {
@@ -23,7 +23,7 @@ type FieldRefusal = Extract<SchoolChangeResult, { field: string }>;
 
 async function findRefusal(
 	db: DB,
-	actor: SchoolActor,
+	actor: Actor,
 	record: SchoolRecord,
 	schoolId: number | null
 ): Promise<FieldRefusal | null> {
@@ -46,7 +46,7 @@ const codeTaken: FieldRefusal = { ok: false, error: 'ministry_code_taken', field
 
 export async function createSchool(
 	db: DB,
-	actor: SchoolActor,
+	actor: Actor,
 	input: SchoolInput,
 	now = new Date()
 ): Promise<SchoolChangeResult> {
@@ -80,7 +80,7 @@ export async function createSchool(
 /** Refused when someone else saved the school since `version` was read; no change, no entry. */
 export async function updateSchool(
 	db: DB,
-	actor: SchoolActor,
+	actor: Actor,
 	schoolId: number,
 	version: number,
 	input: SchoolInput,

@@ -1,16 +1,10 @@
+import type { Actor } from '../auth/actor.ts';
 import type { DB } from '../db/connect.ts';
 import type { UserInput } from '../../schemas/users.ts';
 import { centersInDistricts, schoolsInDistricts } from '../directory/in-districts.ts';
 
 // A user's scope as written by admins: districts (admin, liaison), centres (centre manager) or
 // one school (school staff).
-
-/** The admin making a change, and the districts they may change things in. */
-export interface Actor {
-	id: number;
-	districtIds: number[];
-	ip: string | null;
-}
 
 export function scopeValues(input: UserInput) {
 	const districtIds = input.role === 'admin' || input.role === 'liaison' ? input.district_ids : [];

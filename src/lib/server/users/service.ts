@@ -6,11 +6,10 @@ import { normalizeEmail } from '../auth/sign-in.ts';
 import { invalidateUserSessions } from '../auth/session.ts';
 import { auditUserChange } from './audit-user-change.ts';
 import { findUserByEmail, findUserById, findUserScope, isUserInDistricts } from './repository.ts';
-import { scopeValues, scopeWithinActor, writeScope, type Actor } from './scope-writes.ts';
+import type { Actor } from '../auth/actor.ts';
+import { scopeValues, scopeWithinActor, writeScope } from './scope-writes.ts';
 
 // What admins do to accounts in their districts.
-
-export type { Actor } from './scope-writes.ts';
 
 export type UserChangeResult =
 	| { ok: true; id: number }

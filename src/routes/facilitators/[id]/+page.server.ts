@@ -9,7 +9,7 @@ import { facilitatorErrorMessage, facilitatorErrorPath } from '$lib/server/facil
 import { findFacilitatorForReader, listDistrictsByIds } from '$lib/server/facilitators/repository';
 import { updateFacilitator } from '$lib/server/facilitators/service';
 import { listTopicOptions } from '$lib/server/topics/repository';
-import { requireAdminActor } from '$lib/server/users/admin-actor';
+import { requireAdminActor } from '$lib/server/auth/actor';
 import type { Actions, PageServerLoad } from './$types';
 
 function facilitatorIdOf(params: { id: string }): number {

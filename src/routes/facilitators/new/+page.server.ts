@@ -8,7 +8,7 @@ import { facilitatorErrorMessage, facilitatorErrorPath } from '$lib/server/facil
 import { listDistrictsByIds } from '$lib/server/facilitators/repository';
 import { createFacilitator } from '$lib/server/facilitators/service';
 import { listTopicOptions } from '$lib/server/topics/repository';
-import { requireAdminActor } from '$lib/server/users/admin-actor';
+import { requireAdminActor } from '$lib/server/auth/actor';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { schoolUpdateSchema } from '$lib/schemas/schools';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
-import { requireSchoolAdmin } from '$lib/server/schools/actor';
+import { requireAdminActor } from '$lib/server/auth/actor';
 import { findSchoolInScope } from '$lib/server/schools/detail';
 import { schoolChangeErrorMessage } from '$lib/server/schools/messages';
 import { inputFromRecord, totalStudents } from '$lib/server/schools/record';
@@ -41,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const actor = requireSchoolAdmin(event);
+		const actor = requireAdminActor(event);
 		const form = await superValidate(event.request, zod4(schoolUpdateSchema));
 		if (!form.valid) return fail(400, { form });
 		const { version, ...input } = form.data;

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { requireSchoolAdmin } from '$lib/server/schools/actor';
+import { requireAdminActor } from '$lib/server/auth/actor';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '$lib/server/schools/import/columns';
 import { keepPendingImport, takePendingImport } from '$lib/server/schools/import/pending';
 import { readImportFile } from '$lib/server/schools/import/read-file';
@@ -13,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 const ERRORS_SHOWN = 2000;
 
 export const load: PageServerLoad = async (event) => {
-	requireSchoolAdmin(event);
+	requireAdminActor(event);
 	return { limits: { rows: MAX_IMPORT_ROWS, megabytes: MAX_IMPORT_BYTES / (1024 * 1024) } };
 };
 
@@ -28,7 +28,7 @@ function refuseErrors(fileName: string, result: Extract<ImportResult, { ok: fals
 
 export const actions: Actions = {
 	preview: async (event) => {
-		const actor = requireSchoolAdmin(event);
+		const actor = requireAdminActor(event);
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0)
 			return fail(400, { problem: m.schools_import_choose_file() });
@@ -43,7 +43,7 @@ export const actions: Actions = {
 		return { fileName, rows: result.rows, counts: result.counts, token };
 	},
 	commit: async (event) => {
-		const actor = requireSchoolAdmin(event);
+		const actor = requireAdminActor(event);
 		const token = (await event.request.formData()).get('token');
 		const pending = typeof token === 'string' ? takePendingImport(token, actor.id) : null;
 		if (!pending) return fail(400, { problem: m.schools_import_expired() });

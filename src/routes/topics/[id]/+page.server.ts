@@ -7,7 +7,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { audienceOf, findTopicById } from '$lib/server/topics/repository';
 import { setTopicActive, updateTopic } from '$lib/server/topics/service';
-import { requireAdminActor } from '$lib/server/users/admin-actor';
+import { requireAdminActor } from '$lib/server/auth/actor';
 import type { Actions, PageServerLoad } from './$types';
 
 function topicIdOf(params: { id: string }): number {

@@ -6,7 +6,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { topicCreateSchema } from '$lib/schemas/catalogue';
 import { getDb } from '$lib/server/db';
 import { createTopic } from '$lib/server/topics/service';
-import { requireAdminActor } from '$lib/server/users/admin-actor';
+import { requireAdminActor } from '$lib/server/auth/actor';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,6 +1,6 @@
 import type { DB } from '../../db/connect.ts';
 import { recordAudit } from '../../audit/repository.ts';
-import type { SchoolActor } from '../actor.ts';
+import type { Actor } from '../../auth/actor.ts';
 import type { ImportError, ImportTable } from './columns.ts';
 import { countPlan, planImport, type ImportCounts } from './plan.ts';
 import { validateImport } from './validate-rows.ts';
@@ -15,7 +15,7 @@ export type ImportResult =
 
 export async function previewImport(
 	db: DB,
-	actor: SchoolActor,
+	actor: Actor,
 	table: ImportTable
 ): Promise<ImportResult> {
 	const { records, errors, existing } = await validateImport(db, actor.districtIds, table);
@@ -26,7 +26,7 @@ export async function previewImport(
 /** Importing the same file twice changes nothing the second time, and leaves no audit entry. */
 export async function commitImport(
 	db: DB,
-	actor: SchoolActor,
+	actor: Actor,
 	table: ImportTable,
 	fileName: string,
 	now = new Date()

@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { passwordResetSchema, userUpdateSchema } from '$lib/schemas/users';
 import { getDb } from '$lib/server/db';
 import { findScopeOptions } from '$lib/server/directory/scope-options';
-import { requireAdminActor } from '$lib/server/users/admin-actor';
+import { requireAdminActor } from '$lib/server/auth/actor';
 import { userChangeErrorMessage } from '$lib/server/users/messages';
 import { findUserById, findUserScope, isUserInDistricts } from '$lib/server/users/repository';
 import { resetUserPassword, setUserActive, updateUser } from '$lib/server/users/service';

@@ -5,7 +5,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { newUserSchema } from '$lib/schemas/users';
 import { getDb } from '$lib/server/db';
 import { findScopeOptions } from '$lib/server/directory/scope-options';
-import { requireAdminActor } from '$lib/server/users/admin-actor';
+import { requireAdminActor } from '$lib/server/auth/actor';
 import { userChangeErrorMessage } from '$lib/server/users/messages';
 import { createUser } from '$lib/server/users/service';
 import type { Actions, PageServerLoad } from './$types';

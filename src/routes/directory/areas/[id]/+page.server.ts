@@ -10,7 +10,7 @@ import { updateArea } from '$lib/server/directory/area-service';
 import { directoryErrorMessage } from '$lib/server/directory/messages';
 import { recordIdOf } from '$lib/server/directory/record-id';
 import { findAreaInDistricts } from '$lib/server/directory/records';
-import { requireAdminActor } from '$lib/server/users/admin-actor';
+import { requireAdminActor } from '$lib/server/auth/actor';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

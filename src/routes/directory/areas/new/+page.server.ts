@@ -7,7 +7,7 @@ import { getDb } from '$lib/server/db';
 import { createArea } from '$lib/server/directory/area-service';
 import { directoryErrorMessage } from '$lib/server/directory/messages';
 import { listDistricts } from '$lib/server/directory/area-lists';
-import { requireAdminActor } from '$lib/server/users/admin-actor';
+import { requireAdminActor } from '$lib/server/auth/actor';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -9,7 +9,7 @@ import { updateCenter } from '$lib/server/directory/center-service';
 import { directoryErrorMessage } from '$lib/server/directory/messages';
 import { recordIdOf } from '$lib/server/directory/record-id';
 import { findCenterInDistricts } from '$lib/server/directory/records';
-import { requireAdminActor } from '$lib/server/users/admin-actor';
+import { requireAdminActor } from '$lib/server/auth/actor';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -12,7 +12,7 @@ import {
 	findCenterIdOfNeighborhood,
 	findNeighborhoodInDistricts
 } from '$lib/server/directory/records';
-import { requireAdminActor } from '$lib/server/users/admin-actor';
+import { requireAdminActor } from '$lib/server/auth/actor';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -7,7 +7,7 @@ import { getDb } from '$lib/server/db';
 import { directoryErrorMessage } from '$lib/server/directory/messages';
 import { createNeighborhood } from '$lib/server/directory/neighborhood-service';
 import { listAreaOptions } from '$lib/server/directory/area-lists';
-import { requireAdminActor } from '$lib/server/users/admin-actor';
+import { requireAdminActor } from '$lib/server/auth/actor';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
