@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { databasePath, getDb } from '../src/lib/server/db/index.ts';
 import { migrateToLatest } from '../src/lib/server/db/migrate.ts';
 import { DEMO_PASSWORD, demoAccounts } from '../src/lib/server/demo/accounts.ts';
-import { seedDemoDistrict } from '../src/lib/server/demo/seed.ts';
+import { seedDemoClosures, seedDemoDistrict } from '../src/lib/server/demo/seed.ts';
 
 if (process.env.NODE_ENV === 'production') {
 	console.error('The demo loads accounts with known passwords: it does not run in production.');
@@ -16,6 +16,7 @@ const db = getDb();
 await migrateToLatest(db);
 if (isNew) {
 	await seedDemoDistrict(db);
+	await seedDemoClosures(db);
 	console.log(`Loaded the demo district into ${databasePath}.`);
 } else {
 	console.log(`Using the existing database ${databasePath} (delete it to start afresh).`);

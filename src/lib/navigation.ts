@@ -38,6 +38,8 @@ const items: (NavItem & { roles: Role[] })[] = [
 		label: m.nav_school_years,
 		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
 	},
+	{ path: '/admin/closures', label: m.nav_closures, roles: ['admin'] },
+	{ path: '/admin/settings', label: m.nav_settings, roles: ['admin'] },
 	{ path: '/admin/users', label: m.nav_users, roles: ['admin'] },
 	{ path: '/admin/audit', label: m.nav_audit, roles: ['admin'] }
 ];

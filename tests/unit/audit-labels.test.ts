@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditActionLabel } from '../../src/lib/i18n/names.ts';
+import { auditActionLabel, auditEntityLabel } from '../../src/lib/i18n/names.ts';
 import { overwriteGetLocale } from '../../src/lib/paraglide/runtime.js';
 import { auditActions } from '../../src/lib/server/audit/repository.ts';
 
@@ -17,5 +17,13 @@ describe('audit action labels', () => {
 		overwriteGetLocale(() => 'en');
 		expect(auditActionLabel('user_created')).toBe('User created');
 		expect(auditActionLabel('not_yet_labelled')).toBe('not_yet_labelled');
+	});
+
+	it('name the kinds of record in both languages', () => {
+		overwriteGetLocale(() => 'fa');
+		expect(auditEntityLabel('pairing')).toBe('هم‌پیمانی');
+		overwriteGetLocale(() => 'en');
+		expect(auditEntityLabel('school_year')).toBe('School year');
+		expect(auditEntityLabel('something_new')).toBe('something_new');
 	});
 });

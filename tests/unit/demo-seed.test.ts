@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/lib/server/db/connect.ts';
-import { seedDemoDistrict } from '../../src/lib/server/demo/seed.ts';
+import { seedDemoClosures, seedDemoDistrict } from '../../src/lib/server/demo/seed.ts';
 import { findDirectoryTree } from '../../src/lib/server/directory/repository.ts';
 import { findCurrentSchoolYear } from '../../src/lib/server/school-years/repository.ts';
 import { createTestDb } from '../helpers/test-db.ts';
@@ -78,5 +78,18 @@ describe('demo district', () => {
 			.where('name_fa', '=', 'دولاب')
 			.executeTakeFirstOrThrow();
 		expect(dulab.name_search).toBe('دولابdulab');
+	});
+
+	it('adds the official fixed holidays of both school years as a separate step', async () => {
+		expect(await db.selectFrom('closures').select('id').execute()).toEqual([]);
+		await seedDemoClosures(db);
+		const nowruz = await db
+			.selectFrom('closures')
+			.select(['starts_on', 'ends_on', 'kind'])
+			.where('starts_on', '=', '2026-03-21')
+			.executeTakeFirstOrThrow();
+		expect(nowruz).toEqual({ starts_on: '2026-03-21', ends_on: '2026-03-24', kind: 'holiday' });
+		const count = await db.selectFrom('closures').select('id').execute();
+		expect(count.length).toBeGreaterThanOrEqual(12);
 	});
 });

@@ -34,7 +34,9 @@ describe('migrations', () => {
 			'audit_log',
 			'topics',
 			'facilitators',
-			'pairings'
+			'pairings',
+			'closures',
+			'settings'
 		]) {
 			expect(created).toContain(table);
 		}

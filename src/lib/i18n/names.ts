@@ -56,3 +56,22 @@ const auditActionLabels: Record<AuditAction, () => string> = {
 export function auditActionLabel(action: string): string {
 	return auditActionLabels[action as AuditAction]?.() ?? action;
 }
+
+const auditEntityLabels: Record<string, () => string> = {
+	user: m.audit_entity_user,
+	area: m.audit_entity_area,
+	neighborhood: m.audit_entity_neighborhood,
+	center: m.audit_entity_center,
+	school: m.audit_entity_school,
+	school_year: m.audit_entity_school_year,
+	topic: m.audit_entity_topic,
+	facilitator: m.audit_entity_facilitator,
+	pairing: m.audit_entity_pairing,
+	closure: m.audit_entity_closure,
+	settings: m.audit_entity_settings
+};
+
+/** What an audit entry is about, in words; an unknown kind shows its code. */
+export function auditEntityLabel(entityType: string): string {
+	return auditEntityLabels[entityType]?.() ?? entityType;
+}

@@ -114,6 +114,34 @@ export interface PairingsTable {
 	version: Generated<number>;
 }
 
+export type ClosureKind = 'holiday' | 'exam' | 'school' | 'center';
+
+export interface ClosuresTable {
+	id: Generated<number>;
+	district_id: number;
+	kind: ClosureKind;
+	/** Only for kind 'school'. */
+	school_id: number | null;
+	/** Only for kind 'center'. */
+	center_id: number | null;
+	/** Inclusive, 'YYYY-MM-DD'. */
+	starts_on: string;
+	ends_on: string;
+	name_fa: string;
+	name_en: string;
+	created_at: string;
+	version: Generated<number>;
+}
+
+export interface SettingsTable {
+	district_id: number;
+	/** 'HH:MM'. */
+	school_day_starts: Generated<string>;
+	school_day_ends: Generated<string>;
+	response_deadline_days: Generated<number>;
+	version: Generated<number>;
+}
+
 export type Role = 'admin' | 'center_manager' | 'school_staff' | 'liaison';
 export type Locale = 'fa' | 'en';
 
@@ -180,6 +208,8 @@ export interface Database {
 	facilitators: FacilitatorsTable;
 	facilitator_topics: FacilitatorTopicsTable;
 	pairings: PairingsTable;
+	closures: ClosuresTable;
+	settings: SettingsTable;
 }
 
 export type District = Selectable<DistrictsTable>;
@@ -214,3 +244,7 @@ export type Facilitator = Selectable<FacilitatorsTable>;
 export type NewFacilitator = Insertable<FacilitatorsTable>;
 export type Pairing = Selectable<PairingsTable>;
 export type NewPairing = Insertable<PairingsTable>;
+export type Closure = Selectable<ClosuresTable>;
+export type NewClosure = Insertable<ClosuresTable>;
+export type ClosureUpdate = Updateable<ClosuresTable>;
+export type Settings = Selectable<SettingsTable>;

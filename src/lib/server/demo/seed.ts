@@ -2,6 +2,8 @@ import type { DB } from '../db/connect.ts';
 import { toPersianDigits } from '../../i18n/digits.ts';
 import { schoolYearOf, schoolYearStarting, todayInTehran } from '../../i18n/jalali.ts';
 import { centerSearchKey, neighborhoodSearchKey, schoolSearchKey } from '../../search/keys.ts';
+import { generateFixedHolidays } from '../closures/service.ts';
+import { listSchoolYears } from '../school-years/repository.ts';
 import { seedDemoAccounts } from './accounts.ts';
 import { readDistrictFile } from './district-file.ts';
 import { seedDemoProgramme } from './programme.ts';
@@ -103,4 +105,25 @@ export async function seedDemoDistrict(db: DB, today = todayInTehran()): Promise
 		await seedDemoProgramme(trx, district.id);
 		await seedDemoAccounts(trx, district.id);
 	});
+}
+
+/**
+ * The official fixed holidays of every school year, as the demo admin would generate them
+ * (a separate step, so tests of the bare district start without closures).
+ */
+export async function seedDemoClosures(db: DB): Promise<void> {
+	const admin = await db
+		.selectFrom('users')
+		.select('id')
+		.where('email', '=', 'admin@demo.test')
+		.executeTakeFirstOrThrow();
+	const { district_id: districtId } = await db
+		.selectFrom('user_districts')
+		.select('district_id')
+		.where('user_id', '=', admin.id)
+		.executeTakeFirstOrThrow();
+	const actor = { id: admin.id, districtIds: [districtId], ip: null };
+	for (const year of await listSchoolYears(db)) {
+		await generateFixedHolidays(db, actor, districtId, year.id);
+	}
 }
