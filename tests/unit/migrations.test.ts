@@ -36,7 +36,8 @@ describe('migrations', () => {
 			'facilitators',
 			'pairings',
 			'closures',
-			'settings'
+			'settings',
+			'bell_sessions'
 		]) {
 			expect(created).toContain(table);
 		}

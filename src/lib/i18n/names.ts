@@ -49,7 +49,8 @@ const auditActionLabels: Record<AuditAction, () => string> = {
 	pairing_created: m.audit_action_pairing_created,
 	pairing_changed: m.audit_action_pairing_changed,
 	pairing_removed: m.audit_action_pairing_removed,
-	pairings_copied: m.audit_action_pairings_copied
+	pairings_copied: m.audit_action_pairings_copied,
+	bell_session_proposed: m.audit_action_bell_session_proposed
 };
 
 /** An audit action in words; an action without a label yet shows its code. */
@@ -68,7 +69,8 @@ const auditEntityLabels: Record<string, () => string> = {
 	facilitator: m.audit_entity_facilitator,
 	pairing: m.audit_entity_pairing,
 	closure: m.audit_entity_closure,
-	settings: m.audit_entity_settings
+	settings: m.audit_entity_settings,
+	bell_session: m.audit_entity_bell_session
 };
 
 /** What an audit entry is about, in words; an unknown kind shows its code. */

@@ -25,7 +25,8 @@ export const auditActions = [
 	'pairing_created',
 	'pairing_changed',
 	'pairing_removed',
-	'pairings_copied'
+	'pairings_copied',
+	'bell_session_proposed'
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -210,6 +210,7 @@ export interface Database {
 	pairings: PairingsTable;
 	closures: ClosuresTable;
 	settings: SettingsTable;
+	bell_sessions: BellSessionsTable;
 }
 
 export type District = Selectable<DistrictsTable>;
@@ -248,3 +249,39 @@ export type Closure = Selectable<ClosuresTable>;
 export type NewClosure = Insertable<ClosuresTable>;
 export type ClosureUpdate = Updateable<ClosuresTable>;
 export type Settings = Selectable<SettingsTable>;
+
+export type BellSessionStatus =
+	'proposed' | 'counter_proposed' | 'confirmed' | 'held' | 'declined' | 'cancelled';
+export type BellSessionAudience = 'students' | 'parents' | 'teachers';
+
+export interface BellSessionsTable {
+	id: Generated<number>;
+	school_year_id: number;
+	neighborhood_id: number;
+	school_id: number;
+	center_id: number;
+	topic_id: number;
+	facilitator_id: number;
+	audience: BellSessionAudience;
+	/** Only for students: the grades as comma-separated numbers, e.g. '7,8,9'. */
+	grades: string | null;
+	expected_headcount: number;
+	/** Local (Asia/Tehran) 'YYYY-MM-DD' and 'HH:MM'. */
+	date: string;
+	start_time: string;
+	duration_minutes: number;
+	/** The same moments as UTC instants, for overlap checks. */
+	starts_at: string;
+	ends_at: string;
+	location: string | null;
+	note: string | null;
+	status: Generated<BellSessionStatus>;
+	proposed_by: number | null;
+	created_at: string;
+	updated_at: string;
+	version: Generated<number>;
+}
+
+export type BellSession = Selectable<BellSessionsTable>;
+export type NewBellSession = Insertable<BellSessionsTable>;
+export type BellSessionUpdate = Updateable<BellSessionsTable>;
