@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { toLatinDigits } from '../i18n/digits.ts';
 import { dateErrorMessage } from '../i18n/date-errors.ts';
 import { parseJalaliDate } from '../i18n/jalali.ts';
 import { m } from '../paraglide/messages.js';
+import { clockTimeText, wholeNumberText } from './fields.ts';
 
 // Closures and district settings. Dates are typed in Jalali (Persian or Latin digits) and travel
 // on as 'YYYY-MM-DD'. Messages are functions so each request gets its own language.
@@ -65,23 +65,14 @@ export function closureDatesOf(data: Pick<ClosureFormData, 'starts_on' | 'ends_o
 }
 
 const clockPattern = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
-const clockTime = z.preprocess(
-	(v) => (typeof v === 'string' ? toLatinDigits(v).trim() : v),
-	z
-		.string({ error: required })
-		.regex(clockPattern, { error: () => m.closures_settings_time_format() })
-);
+const clockTime = clockTimeText(() => m.closures_settings_time_format());
 
 export const settingsSchema = z
 	.object({
 		district_id: optionalId,
 		school_day_starts: clockTime,
 		school_day_ends: clockTime,
-		response_deadline_days: z
-			.number({ error: () => m.closures_settings_deadline_range() })
-			.int({ error: () => m.closures_settings_deadline_range() })
-			.min(1, { error: () => m.closures_settings_deadline_range() })
-			.max(30, { error: () => m.closures_settings_deadline_range() }),
+		response_deadline_days: wholeNumberText(1, 30, () => m.closures_settings_deadline_range()),
 		// 0: the district still uses the defaults.
 		version: z.number().int().min(0)
 	})

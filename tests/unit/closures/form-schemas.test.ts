@@ -58,11 +58,14 @@ describe('the closure and settings forms', () => {
 		const settings = (values: Record<string, unknown>) => ({
 			school_day_starts: '۰۷:۳۰',
 			school_day_ends: '13:30',
-			response_deadline_days: 3,
+			response_deadline_days: '۳',
 			version: 0,
 			...values
 		});
-		expect(settingsSchema.parse(settings({})).school_day_starts).toBe('07:30');
+		expect(settingsSchema.parse(settings({}))).toMatchObject({
+			school_day_starts: '07:30',
+			response_deadline_days: '3'
+		});
 		overwriteGetLocale(() => 'en');
 		expect(errorsOf(settingsSchema, settings({ school_day_ends: '07:00' }))).toEqual({
 			school_day_ends: 'The school day must end after it starts.'
@@ -70,12 +73,12 @@ describe('the closure and settings forms', () => {
 		expect(errorsOf(settingsSchema, settings({ school_day_starts: '7.30' }))).toEqual({
 			school_day_starts: 'Write the time as HH:MM, e.g. 07:30.'
 		});
-		for (const days of [0, 31, 2.5])
+		for (const days of ['0', '31', '2.5', '۳۱', 'سه', ''])
 			expect(errorsOf(settingsSchema, settings({ response_deadline_days: days }))).toEqual({
 				response_deadline_days: 'The response deadline must be a whole number from 1 to 30 days.'
 			});
 		overwriteGetLocale(() => 'fa');
-		expect(errorsOf(settingsSchema, settings({ response_deadline_days: 31 }))).toEqual({
+		expect(errorsOf(settingsSchema, settings({ response_deadline_days: '۳۱' }))).toEqual({
 			response_deadline_days: 'مهلت پاسخ باید عددی از ۱ تا ۳۰ روز باشد.'
 		});
 	});

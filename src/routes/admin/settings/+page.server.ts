@@ -21,7 +21,10 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		districtId,
 		districts: await listDistrictsByIds(db, actor.districtIds),
-		form: await superValidate({ ...settings }, zod4(settingsSchema))
+		form: await superValidate(
+			{ ...settings, response_deadline_days: String(settings.response_deadline_days) },
+			zod4(settingsSchema)
+		)
 	};
 };
 
@@ -32,7 +35,10 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		const { district_id, version, ...input } = form.data;
 		const districtId = district_id ?? actor.districtIds[0] ?? -1;
-		const result = await updateSettings(getDb(), actor, districtId, version, input);
+		const result = await updateSettings(getDb(), actor, districtId, version, {
+			...input,
+			response_deadline_days: Number(input.response_deadline_days)
+		});
 		if (result.ok) {
 			form.data.version = (await findSettings(getDb(), districtId)).version;
 			return message(form, m.saved());
