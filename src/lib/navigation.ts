@@ -9,6 +9,21 @@ export interface NavItem {
 // Each role sees the pages it can use; every page still authorizes for itself.
 const items: (NavItem & { roles: Role[] })[] = [
 	{
+		path: '/sessions',
+		label: m.nav_sessions,
+		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+	},
+	{
+		path: '/calendar',
+		label: m.nav_calendar,
+		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+	},
+	{
+		path: '/inbox',
+		label: m.nav_inbox,
+		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+	},
+	{
 		path: '/directory',
 		label: m.nav_directory,
 		roles: ['admin', 'center_manager', 'school_staff', 'liaison']

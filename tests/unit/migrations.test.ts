@@ -37,7 +37,9 @@ describe('migrations', () => {
 			'pairings',
 			'closures',
 			'settings',
-			'bell_sessions'
+			'bell_sessions',
+			'notifications',
+			'calendar_feeds'
 		]) {
 			expect(created).toContain(table);
 		}

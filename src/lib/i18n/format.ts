@@ -1,5 +1,6 @@
 import { getLocale, type Locale } from '../paraglide/runtime.js';
-import { TIME_ZONE } from './jalali.ts';
+import { toPersianDigits } from './digits.ts';
+import { TIME_ZONE, toJalali } from './jalali.ts';
 
 // The one place dates, times and numbers become text. Persian: Solar Hijri calendar and
 // Persian digits; English: Gregorian. Always in the district's time zone.
@@ -64,4 +65,11 @@ export function formatDateTime(instant: string | Date, locale = getLocale()): st
 
 export function formatNumber(value: number, locale = getLocale()): string {
 	return new Intl.NumberFormat(locale === 'fa' ? 'fa-IR' : 'en-GB').format(value);
+}
+
+/** An ISO date as the Jalali text the date fields accept: «۱۴۰۵/۰۹/۰۵» or "1405/09/05". */
+export function jalaliFieldText(isoDate: string, locale = getLocale()): string {
+	const { year, month, day } = toJalali(isoDate);
+	const text = `${year}/${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}`;
+	return locale === 'fa' ? toPersianDigits(text) : text;
 }

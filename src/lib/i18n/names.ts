@@ -1,7 +1,7 @@
-import { getLocale } from '../paraglide/runtime.js';
+import { getLocale, type Locale } from '../paraglide/runtime.js';
 import { m } from '../paraglide/messages.js';
 import type { AuditAction } from '../server/audit/repository.ts';
-import type { SchoolGender, SchoolLevel } from '../server/db/schema.ts';
+import type { BellSessionStatus, SchoolGender, SchoolLevel } from '../server/db/schema.ts';
 
 /** Records named in both languages show the name of the page's language. */
 export function localName(row: { name_fa: string; name_en: string }, locale = getLocale()): string {
@@ -50,7 +50,16 @@ const auditActionLabels: Record<AuditAction, () => string> = {
 	pairing_changed: m.audit_action_pairing_changed,
 	pairing_removed: m.audit_action_pairing_removed,
 	pairings_copied: m.audit_action_pairings_copied,
-	bell_session_proposed: m.audit_action_bell_session_proposed
+	bell_session_proposed: m.audit_action_bell_session_proposed,
+	bell_session_confirmed: m.audit_action_bell_session_confirmed,
+	bell_session_counter_proposed: m.audit_action_bell_session_counter_proposed,
+	bell_session_declined: m.audit_action_bell_session_declined,
+	bell_session_accepted: m.audit_action_bell_session_accepted,
+	bell_session_rescheduled: m.audit_action_bell_session_rescheduled,
+	bell_session_moved: m.audit_action_bell_session_moved,
+	bell_session_cancelled: m.audit_action_bell_session_cancelled,
+	calendar_feed_created: m.audit_action_calendar_feed_created,
+	calendar_feed_revoked: m.audit_action_calendar_feed_revoked
 };
 
 /** An audit action in words; an action without a label yet shows its code. */
@@ -76,4 +85,17 @@ const auditEntityLabels: Record<string, () => string> = {
 /** What an audit entry is about, in words; an unknown kind shows its code. */
 export function auditEntityLabel(entityType: string): string {
 	return auditEntityLabels[entityType]?.() ?? entityType;
+}
+
+export function bellSessionStatusLabel(status: BellSessionStatus, locale = getLocale()): string {
+	const labels: Record<BellSessionStatus, (inputs: object, options: { locale: Locale }) => string> =
+		{
+			proposed: m.bell_sessions_status_proposed,
+			counter_proposed: m.bell_sessions_status_counter_proposed,
+			confirmed: m.bell_sessions_status_confirmed,
+			held: m.bell_sessions_status_held,
+			declined: m.bell_sessions_status_declined,
+			cancelled: m.bell_sessions_status_cancelled
+		};
+	return labels[status]({}, { locale });
 }

@@ -1,51 +1,54 @@
 import { z } from 'zod';
-import { toLatinDigits } from '../i18n/digits.ts';
 import { dateErrorMessage } from '../i18n/date-errors.ts';
 import { parseJalaliDate } from '../i18n/jalali.ts';
 import { m } from '../paraglide/messages.js';
+import { clockTimeText, wholeNumberText } from './fields.ts';
 
 // A session proposal as typed: the date in Jalali (Persian or Latin digits), the start time as
 // HH:MM. The service checks the rest (pairing, closures, hours, overlaps).
 
 export const bellSessionAudiences = ['students', 'parents', 'teachers'] as const;
 
+export const bellSessionStatuses = [
+	'proposed',
+	'counter_proposed',
+	'confirmed',
+	'held',
+	'declined',
+	'cancelled'
+] as const;
+
 const required = () => m.field_required();
 const id = z.number({ error: required }).int().positive({ error: required });
-const latin = (v: unknown) => (typeof v === 'string' ? toLatinDigits(v).trim() : v);
 const optionalText = (max: number) => z.string().trim().max(max).default('');
 
+const slotFields = {
+	date: z.string({ error: required }).trim().min(1, { error: required }).max(20),
+	start_time: clockTimeText(() => m.bell_sessions_error_time_invalid()),
+	duration_minutes: wholeNumberText(15, 240, () => m.bell_sessions_error_duration_invalid())
+};
+
+function checkJalaliDate(data: { date: string }, ctx: z.RefinementCtx) {
+	const date = parseJalaliDate(data.date);
+	if (!date.ok)
+		ctx.addIssue({ code: 'custom', path: ['date'], message: dateErrorMessage(date.error) });
+}
+
+/** The school is the neighbourhood's paired school, found by the service. */
 export const proposalSchema = z
 	.object({
 		neighborhood_id: id,
-		school_id: id,
 		topic_id: id,
 		facilitator_id: id,
 		audience: z.enum(bellSessionAudiences, { error: () => m.bell_sessions_audience_required() }),
 		grades: z.array(z.number().int().min(1).max(12)).default([]),
-		expected_headcount: z
-			.number({ error: () => m.bell_sessions_error_headcount() })
-			.int({ error: () => m.bell_sessions_error_headcount() })
-			.min(1, { error: () => m.bell_sessions_error_headcount() })
-			.max(2000, { error: () => m.bell_sessions_error_headcount() }),
-		date: z.string({ error: required }).trim().min(1, { error: required }).max(20),
-		start_time: z.preprocess(
-			latin,
-			z.string({ error: required }).regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, {
-				error: () => m.bell_sessions_error_time_invalid()
-			})
-		),
-		duration_minutes: z
-			.number({ error: () => m.bell_sessions_error_duration_invalid() })
-			.int({ error: () => m.bell_sessions_error_duration_invalid() })
-			.min(15, { error: () => m.bell_sessions_error_duration_invalid() })
-			.max(240, { error: () => m.bell_sessions_error_duration_invalid() }),
+		expected_headcount: wholeNumberText(1, 2000, () => m.bell_sessions_error_headcount()),
+		...slotFields,
 		location: optionalText(200),
 		note: optionalText(1000)
 	})
 	.superRefine((data, ctx) => {
-		const date = parseJalaliDate(data.date);
-		if (!date.ok)
-			ctx.addIssue({ code: 'custom', path: ['date'], message: dateErrorMessage(date.error) });
+		checkJalaliDate(data, ctx);
 		if (data.audience === 'students' && data.grades.length === 0)
 			ctx.addIssue({
 				code: 'custom',
@@ -59,6 +62,26 @@ export const proposalSchema = z
 				message: m.bell_sessions_error_grades_not_allowed()
 			});
 	});
+
+const version = z.number().int().positive();
+
+/** A counter-proposal or a new time: the slot and the version the form was built from. */
+export const slotSchema = z
+	.object({ version, ...slotFields })
+	.superRefine((data, ctx) => checkJalaliDate(data, ctx));
+
+/** A confirmation or an acceptance: only the version. */
+export const answerSchema = z.object({ version });
+
+/** A decline or a cancellation: the reason and the version. */
+export const reasonSchema = z.object({
+	version,
+	reason: z
+		.string({ error: () => m.bell_sessions_error_reason_required() })
+		.trim()
+		.min(1, { error: () => m.bell_sessions_error_reason_required() })
+		.max(500, { error: () => m.bell_sessions_error_reason_long() })
+});
 
 export type ProposalFormData = z.infer<typeof proposalSchema>;
 

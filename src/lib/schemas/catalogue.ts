@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toLatinDigits } from '../i18n/digits.ts';
 import { m } from '../paraglide/messages.js';
+import type { Locale } from '../paraglide/runtime.js';
 
 // Topics (shared by every district) and facilitators (one district's). Messages are functions
 // so each request gets its own language.
@@ -72,12 +73,12 @@ export type TopicInput = z.infer<typeof topicFields>;
 export type NewTopicInput = z.infer<typeof topicCreateSchema>;
 export type FacilitatorInput = z.infer<typeof facilitatorSchema>;
 
-export function audienceLabel(audience: Audience): string {
+export function audienceLabel(audience: Audience, locale?: Locale): string {
 	return {
 		students: m.catalogue_audience_students,
 		parents: m.catalogue_audience_parents,
 		teachers: m.catalogue_audience_teachers
-	}[audience]();
+	}[audience]({}, locale ? { locale } : undefined);
 }
 
 export function organizationLabel(organization: (typeof organizations)[number]): string {

@@ -4,15 +4,14 @@ import { proposalDateOf, proposalSchema } from '../../../src/lib/schemas/bell-se
 
 const valid = {
 	neighborhood_id: 1,
-	school_id: 2,
 	topic_id: 3,
 	facilitator_id: 4,
 	audience: 'students',
 	grades: [7, 8],
-	expected_headcount: 40,
+	expected_headcount: '۴۰',
 	date: '۱۴۰۵/۰۹/۱۰',
 	start_time: '۰۸:۳۰',
-	duration_minutes: 45
+	duration_minutes: '45'
 };
 
 function messages(values: Record<string, unknown>): Record<string, string> {
@@ -25,6 +24,7 @@ describe('the proposal form', () => {
 	it('reads Jalali dates and times with Persian digits', () => {
 		const data = proposalSchema.parse(valid);
 		expect(data.start_time).toBe('08:30');
+		expect(data.expected_headcount).toBe('40');
 		expect(proposalDateOf(data)).toBe('2026-12-01');
 		expect(data.location).toBe('');
 	});
@@ -32,8 +32,8 @@ describe('the proposal form', () => {
 	it('explains each mistake in Persian and in English', () => {
 		const wrong = {
 			start_time: '8.30',
-			duration_minutes: 500,
-			expected_headcount: 0,
+			duration_minutes: '500',
+			expected_headcount: '0',
 			grades: []
 		};
 		overwriteGetLocale(() => 'en');

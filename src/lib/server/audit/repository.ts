@@ -26,7 +26,16 @@ export const auditActions = [
 	'pairing_changed',
 	'pairing_removed',
 	'pairings_copied',
-	'bell_session_proposed'
+	'bell_session_proposed',
+	'bell_session_confirmed',
+	'bell_session_counter_proposed',
+	'bell_session_declined',
+	'bell_session_accepted',
+	'bell_session_rescheduled',
+	'bell_session_moved',
+	'bell_session_cancelled',
+	'calendar_feed_created',
+	'calendar_feed_revoked'
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

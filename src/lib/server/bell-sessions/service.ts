@@ -3,6 +3,7 @@ import type { AuthUser } from '../auth/guard.ts';
 import type { BellSessionAudience } from '../db/schema.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { neighborhoodIdsInScope } from '../auth/scope.ts';
+import { notifyBellSessionEvent } from '../notifications/service.ts';
 import { findCurrentSchoolYear } from '../school-years/repository.ts';
 import {
 	checkProgramme,
@@ -21,7 +22,8 @@ export type BellSessionActor = Pick<AuthUser, 'id' | 'role' | 'scope'> & { ip: s
 
 export interface ProposalInput {
 	neighborhood_id: number;
-	school_id: number;
+	/** Must be the neighbourhood's paired school; when left out, the paired school is used. */
+	school_id?: number;
 	topic_id: number;
 	facilitator_id: number;
 	audience: BellSessionAudience;
@@ -98,7 +100,8 @@ export async function proposeBellSession(
 					.executeTakeFirst()
 			: undefined;
 		if (!year || !pairing) return refuse({ problem: 'no_pairing' });
-		if (pairing.school_id !== input.school_id) return refuse({ problem: 'not_paired_school' });
+		const schoolId = input.school_id ?? pairing.school_id;
+		if (pairing.school_id !== schoolId) return refuse({ problem: 'not_paired_school' });
 
 		const programmeProblem = await checkProgramme(trx, {
 			districtId: place.districtId,
@@ -111,7 +114,7 @@ export async function proposeBellSession(
 		if (programmeProblem) return refuse({ problem: programmeProblem });
 		const slotProblem = await checkSlot(trx, {
 			districtId: place.districtId,
-			schoolId: input.school_id,
+			schoolId,
 			centerId: place.centerId,
 			facilitatorId: input.facilitator_id,
 			date: input.date,
@@ -127,7 +130,7 @@ export async function proposeBellSession(
 			.values({
 				school_year_id: year.id,
 				neighborhood_id: input.neighborhood_id,
-				school_id: input.school_id,
+				school_id: schoolId,
 				center_id: place.centerId,
 				topic_id: input.topic_id,
 				facilitator_id: input.facilitator_id,
@@ -157,6 +160,11 @@ export async function proposeBellSession(
 				entityId: row.id,
 				after: row
 			},
+			now
+		);
+		await notifyBellSessionEvent(
+			trx,
+			{ sessionId: row.id, event: 'proposed', actorId: user.id },
 			now
 		);
 		return { ok: true, id: row.id };

@@ -211,6 +211,8 @@ export interface Database {
 	closures: ClosuresTable;
 	settings: SettingsTable;
 	bell_sessions: BellSessionsTable;
+	notifications: NotificationsTable;
+	calendar_feeds: CalendarFeedsTable;
 }
 
 export type District = Selectable<DistrictsTable>;
@@ -285,3 +287,37 @@ export interface BellSessionsTable {
 export type BellSession = Selectable<BellSessionsTable>;
 export type NewBellSession = Insertable<BellSessionsTable>;
 export type BellSessionUpdate = Updateable<BellSessionsTable>;
+
+/** What happened to a bell session, as told in the inbox. */
+export type BellSessionEvent =
+	| 'proposed'
+	| 'confirmed'
+	| 'counter_proposed'
+	| 'declined'
+	| 'accepted'
+	| 'rescheduled'
+	| 'moved'
+	| 'cancelled';
+
+export interface NotificationsTable {
+	id: Generated<number>;
+	user_id: number;
+	/** Null only for notifications about other things (campaign events, later). */
+	bell_session_id: number | null;
+	event: BellSessionEvent;
+	actor_id: number | null;
+	created_at: string;
+	read_at: string | null;
+}
+
+export type Notification = Selectable<NotificationsTable>;
+export type NewNotification = Insertable<NotificationsTable>;
+
+export interface CalendarFeedsTable {
+	user_id: number;
+	/** Hex SHA-256 of the secret token in the feed's address; the token itself is never stored. */
+	token_hash: string;
+	created_at: string;
+}
+
+export type CalendarFeed = Selectable<CalendarFeedsTable>;

@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { closureDeleteSchema, closureUpdateSchema } from '$lib/schemas/closures';
-import { jalaliFieldText } from '$lib/server/closures/district-choice';
+import { jalaliFieldText } from '$lib/i18n/format';
 import { findClosureInDistricts, listClosureTargets } from '$lib/server/closures/repository';
 import { deleteClosure, updateClosure } from '$lib/server/closures/service';
 import { getDb } from '$lib/server/db';
