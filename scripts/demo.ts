@@ -5,6 +5,7 @@ import { databasePath, getDb } from '../src/lib/server/db/index.ts';
 import { migrateToLatest } from '../src/lib/server/db/migrate.ts';
 import { DEMO_PASSWORD, demoAccounts } from '../src/lib/server/demo/accounts.ts';
 import { seedDemoClosures, seedDemoDistrict } from '../src/lib/server/demo/seed.ts';
+import { seedDemoSessions } from '../src/lib/server/demo/sessions.ts';
 
 if (process.env.NODE_ENV === 'production') {
 	console.error('The demo loads accounts with known passwords: it does not run in production.');
@@ -17,6 +18,7 @@ await migrateToLatest(db);
 if (isNew) {
 	await seedDemoDistrict(db);
 	await seedDemoClosures(db);
+	await seedDemoSessions(db);
 	console.log(`Loaded the demo district into ${databasePath}.`);
 } else {
 	console.log(`Using the existing database ${databasePath} (delete it to start afresh).`);

@@ -1,4 +1,5 @@
 import { requireUser } from '$lib/server/auth/guard';
+import { findSessionsNeedingAction } from '$lib/server/bell-sessions/repository';
 import { getDb } from '$lib/server/db';
 import { findDirectoryTree } from '$lib/server/directory/repository';
 import { findPairingsInScope } from '$lib/server/pairings/repository';
@@ -7,7 +8,8 @@ import type { PageServerLoad } from './$types';
 
 // Signed out: the programme and the district's neighbourhoods (public facts).
 // Signed in: the same narrowed to the user's scope, and this year's pairings of their
-// neighbourhoods, unpaired ones first (for admins, the work still to do).
+// neighbourhoods, unpaired ones first (for admins, the work still to do), and the sessions that
+// wait on them.
 export const load: PageServerLoad = async (event) => {
 	const user = event.locals.user ? requireUser(event) : null;
 	const db = getDb();
@@ -15,12 +17,16 @@ export const load: PageServerLoad = async (event) => {
 		findDirectoryTree(db, user ? { user } : {}),
 		findCurrentSchoolYear(db)
 	]);
-	const pairings = user && schoolYear ? await findPairingsInScope(db, user, schoolYear.id) : [];
+	const [pairings, needsAction] = await Promise.all([
+		user && schoolYear ? findPairingsInScope(db, user, schoolYear.id) : [],
+		user ? findSessionsNeedingAction(db, user) : []
+	]);
 	return {
 		districts,
 		schoolYear,
 		welcome: user ? { displayName: user.display_name, role: user.role } : null,
 		unpaired: pairings.filter((p) => !p.school),
-		paired: pairings.filter((p) => p.school)
+		paired: pairings.filter((p) => p.school),
+		needsAction
 	};
 };

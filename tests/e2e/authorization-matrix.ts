@@ -8,6 +8,10 @@ import { directoryRows } from './matrix/directory';
 import { pairingsRows } from './matrix/pairings';
 import { everyone, type MatrixRow } from './matrix/roles';
 import { schoolsRows } from './matrix/schools';
+import { calendarFeedRows } from './matrix/calendar-feed';
+import { inboxRows } from './matrix/inbox';
+import { calendarRows } from './matrix/calendar';
+import { sessionsRows } from './matrix/sessions';
 
 export type { MatrixRow, Outcome, Role } from './matrix/roles';
 
@@ -18,6 +22,10 @@ export const matrix: MatrixRow[] = [
 	...catalogueRows,
 	...directoryRows,
 	...closuresRows,
+	...calendarFeedRows,
+	...inboxRows,
+	...calendarRows,
+	...sessionsRows,
 	// Last: it ends the session the other rows use.
 	{ route: '/logout', method: 'POST', path: '/logout', form: {}, expect: everyone('login') }
 ];

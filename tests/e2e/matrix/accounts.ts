@@ -19,7 +19,7 @@ export const accountRows: MatrixRow[] = [
 	},
 	{ route: '/directory', method: 'GET', path: '/directory', expect: signedIn(200) },
 	{ route: '/profile', method: 'GET', path: '/profile', expect: signedIn(200) },
-	{ route: '/profile', method: 'POST', path: '/profile', form: {}, expect: signedIn(400) },
+	{ route: '/profile', method: 'POST', path: '/profile?/save', form: {}, expect: signedIn(400) },
 	{ route: '/profile/password', method: 'GET', path: '/profile/password', expect: signedIn(200) },
 	{
 		route: '/profile/password',
