@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
-import type { BellSessionAudience, BellSessionStatus } from '../db/schema.ts';
+import type { BellSession, BellSessionStatus } from '../db/schema.ts';
 import { defaultSettings } from '../settings/repository.ts';
 import { bellSessionIdsInScope } from './scope.ts';
 
@@ -9,37 +9,17 @@ import { bellSessionIdsInScope } from './scope.ts';
 
 type ScopedUser = Pick<AuthUser, 'role' | 'scope'>;
 
-export interface BellSessionRow {
-	id: number;
-	status: BellSessionStatus;
-	version: number;
-	school_year_id: number;
-	neighborhood_id: number;
+/** A session with the names of its places, topic and facilitator. */
+export type BellSessionRow = Omit<BellSession, 'proposed_by'> & {
 	neighborhood_fa: string;
 	neighborhood_en: string;
 	area_id: number;
-	school_id: number;
 	school_name: string;
-	center_id: number;
 	center_name: string;
-	topic_id: number;
 	topic_fa: string;
 	topic_en: string;
-	facilitator_id: number;
 	facilitator_name: string;
-	audience: BellSessionAudience;
-	grades: string | null;
-	expected_headcount: number;
-	date: string;
-	start_time: string;
-	duration_minutes: number;
-	starts_at: string;
-	ends_at: string;
-	location: string | null;
-	note: string | null;
-	created_at: string;
-	updated_at: string;
-}
+};
 
 export const BELL_SESSION_PAGE_SIZE = 25;
 

@@ -1,5 +1,6 @@
 import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
+import { neighborhoodIdsInScope } from '../auth/scope.ts';
 
 // Which bell sessions a user sees, as a subquery of ids: admins and liaisons every session in
 // their districts, centre managers their centres' sessions, school staff their school's.
@@ -13,14 +14,7 @@ export function bellSessionIdsInScope(db: DB, user: ScopedUser) {
 	switch (user.role) {
 		case 'admin':
 		case 'liaison':
-			return query
-				.innerJoin('neighborhoods', 'neighborhoods.id', 'bell_sessions.neighborhood_id')
-				.innerJoin('areas', 'areas.id', 'neighborhoods.area_id')
-				.where(
-					'areas.district_id',
-					'in',
-					user.scope.districtIds.length ? user.scope.districtIds : none
-				);
+			return query.where('bell_sessions.neighborhood_id', 'in', neighborhoodIdsInScope(db, user));
 		case 'center_manager':
 			return query.where(
 				'bell_sessions.center_id',

@@ -51,20 +51,21 @@ export const load: PageServerLoad = async (event) => {
 		start_time: session.start_time,
 		duration_minutes: String(session.duration_minutes)
 	};
-	const [history, confirm, accept, counter, change, decline, cancel] = await Promise.all([
-		findBellSessionHistory(getDb(), session.id),
-		superValidate({ version }, zod4(answerSchema), { id: 'confirm', errors: false }),
-		superValidate({ version }, zod4(answerSchema), { id: 'accept', errors: false }),
-		superValidate(slot, zod4(slotSchema), { id: 'counter_propose', errors: false }),
-		superValidate(slot, zod4(slotSchema), { id: 'change_time', errors: false }),
-		superValidate({ version }, zod4(reasonSchema), { id: 'decline', errors: false }),
-		superValidate({ version }, zod4(reasonSchema), { id: 'cancel', errors: false })
-	]);
+	const [history, confirm, accept, counter_propose, change_time, decline, cancel] =
+		await Promise.all([
+			findBellSessionHistory(getDb(), session.id),
+			superValidate({ version }, zod4(answerSchema), { id: 'confirm', errors: false }),
+			superValidate({ version }, zod4(answerSchema), { id: 'accept', errors: false }),
+			superValidate(slot, zod4(slotSchema), { id: 'counter_propose', errors: false }),
+			superValidate(slot, zod4(slotSchema), { id: 'change_time', errors: false }),
+			superValidate({ version }, zod4(reasonSchema), { id: 'decline', errors: false }),
+			superValidate({ version }, zod4(reasonSchema), { id: 'cancel', errors: false })
+		]);
 	return {
 		session,
 		history,
 		actions: availableActions({ ...user, ip: null }, session),
-		forms: { confirm, accept, counter, change, decline, cancel },
+		forms: { confirm, accept, counter_propose, change_time, decline, cancel },
 		done: event.url.searchParams.get('done')
 	};
 };
