@@ -35,7 +35,7 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'chromium',
-			testIgnore: /directory\.spec\.ts/,
+			testIgnore: /(directory|fuzz)\.spec\.ts/,
 			use: { ...devices['Desktop Chrome'], launchOptions }
 		},
 		// These tests switch the current school year for a moment: after all the others.
@@ -44,6 +44,12 @@ export default defineConfig({
 			testMatch: /directory\.spec\.ts/,
 			dependencies: ['chromium'],
 			use: { ...devices['Desktop Chrome'], launchOptions }
+		},
+		// Fuzzing writes at random: last of all, alone.
+		{
+			name: 'fuzz',
+			testMatch: /fuzz\.spec\.ts/,
+			dependencies: ['chromium-after']
 		}
 	],
 	// The built app on its own fresh database, loaded with the demo district.

@@ -2,8 +2,10 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookie';
+import { validateSessionToken } from '$lib/server/auth/session';
+import { setSecurityHeaders } from '$lib/server/security-headers';
+import { databaseTime, withRequestTiming } from '$lib/server/timing';
 import { getDb } from '$lib/server/db';
 import { findUserScope } from '$lib/server/users/repository';
 import { migrateToLatest } from '$lib/server/db/migrate';
@@ -41,4 +43,20 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle: Handle = sequence(handleI18n, handleAuth);
+// Headers every answer carries (the Content-Security-Policy comes from kit.csp in svelte.config.js)
+// and Server-Timing: time in the database and the rest, so a slow request explains itself.
+const handleSecurityHeaders: Handle = ({ event, resolve }) =>
+	withRequestTiming(async () => {
+		const started = performance.now();
+		const response = await resolve(event);
+		setSecurityHeaders(response.headers, event.url);
+		const total = performance.now() - started;
+		const db = databaseTime();
+		response.headers.set(
+			'server-timing',
+			`db;dur=${db.toFixed(1)}, render;dur=${Math.max(0, total - db).toFixed(1)}`
+		);
+		return response;
+	});
+
+export const handle: Handle = sequence(handleSecurityHeaders, handleI18n, handleAuth);

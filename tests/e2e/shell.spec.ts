@@ -22,10 +22,10 @@ test('the language switch keeps the current page', async ({ page }) => {
 	await signIn(page, 'admin@demo.test');
 	await page.goto('/directory');
 	await expect(page.getByRole('heading', { level: 1, name: 'فهرست محله‌ها' })).toBeVisible();
-	await page.getByRole('link', { name: 'تغییر زبان به انگلیسی' }).click();
+	await page.getByRole('link', { name: 'English (تغییر زبان به انگلیسی)' }).click();
 	await expect(page).toHaveURL(/\/en\/directory$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Directory' })).toBeVisible();
-	await page.getByRole('link', { name: 'Switch language to Persian' }).click();
+	await page.getByRole('link', { name: 'فارسی (Switch language to Persian)' }).click();
 	await expect(page).toHaveURL(/\/directory$/);
 	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 });

@@ -1,7 +1,12 @@
 import type { Cookies } from '@sveltejs/kit';
-import { SESSION_COOKIE } from './session.ts';
 
 const secure = process.env.NODE_ENV === 'production' || process.env.ORIGIN?.startsWith('https:');
+
+/**
+ * The session cookie's name. Served securely it is `__Host-session`: browsers then accept it only
+ * when Secure, for path / and without a Domain, so no subdomain can plant or read it.
+ */
+export const SESSION_COOKIE = secure ? '__Host-session' : 'session';
 
 export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date): void {
 	cookies.set(SESSION_COOKIE, token, {

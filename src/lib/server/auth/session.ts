@@ -6,8 +6,6 @@ import { authConfig } from './config.ts';
 // Sessions after the Lucia guide: the token is "<id>.<secret>", the database keeps only a
 // SHA-256 of the secret, and the comparison takes constant time.
 
-export const SESSION_COOKIE = 'session';
-
 function randomString(): string {
 	// 120 bits of randomness, in a cookie-safe alphabet.
 	return randomBytes(15).toString('base64url');

@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.ts';
+import { addDatabaseTime } from '../timing.ts';
 
 export type DB = Kysely<Database>;
 
@@ -11,5 +12,8 @@ export function openDatabase(path: string): DB {
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return new Kysely<Database>({
+		dialect: new SqliteDialect({ database: sqlite }),
+		log: (event) => addDatabaseTime(event.queryDurationMillis)
+	});
 }
