@@ -1,0 +1,227 @@
+// npm run bench -- --db <file> [--duration 10] [--connections 10] [--out docs/benchmarks.md]
+// Starts the built app on the database and measures, with autocannon after a warm-up, what people
+// use most, next to a hello-world route in the same run; times the coverage report's own SQL
+// through better-sqlite3 directly; samples the server's memory. Appends the results, with the
+// machine, the command and the date, to the output file. The database gains sign-in sessions and
+// a calendar-feed token; use a copy you can spare.
+import { spawn } from 'node:child_process';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
+import { openDatabase } from '../src/lib/server/db/connect.ts';
+import { calendarFeedPath, createCalendarFeed } from '../src/lib/server/calendar-feed/service.ts';
+import { coverageQueriesFor } from './bench/coverage-sql.ts';
+
+const { values } = parseArgs({
+	options: {
+		db: { type: 'string' },
+		duration: { type: 'string', default: '10' },
+		connections: { type: 'string', default: '10' },
+		out: { type: 'string', default: 'docs/benchmarks.md' },
+		port: { type: 'string', default: '4380' }
+	}
+});
+if (!values.db) {
+	console.error('Usage: npm run bench -- --db <file> [--duration 10] [--connections 10]');
+	process.exit(2);
+}
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const origin = `http://localhost:${values.port}`;
+
+// A calendar feed for admin@ (its token is shown only now) and a few ids to ask for.
+const kysely = openDatabase(values.db);
+const admin = await kysely
+	.selectFrom('users')
+	.select('id')
+	.where('email', '=', 'admin@demo.test')
+	.executeTakeFirstOrThrow();
+const adminDistrict = await kysely
+	.selectFrom('user_districts')
+	.select('district_id')
+	.where('user_id', '=', admin.id)
+	.executeTakeFirstOrThrow();
+const feedPath = calendarFeedPath(await createCalendarFeed(kysely, { id: admin.id, ip: null }));
+const session = await kysely
+	.selectFrom('bell_sessions')
+	.innerJoin('neighborhoods', 'neighborhoods.id', 'bell_sessions.neighborhood_id')
+	.innerJoin('areas', 'areas.id', 'neighborhoods.area_id')
+	.select('bell_sessions.id')
+	.where('areas.district_id', '=', adminDistrict.district_id)
+	.orderBy('bell_sessions.id')
+	.executeTakeFirstOrThrow();
+await kysely.destroy();
+const rawQueries = await coverageQueriesFor(values.db, 'liaison@demo.test');
+const rawQueriesAll = await coverageQueriesFor(values.db, 'national@demo.test');
+
+const server = spawn(process.execPath, ['build/index.js'], {
+	env: { ...process.env, DATABASE_PATH: values.db, PORT: values.port, ORIGIN: origin },
+	stdio: ['ignore', 'ignore', 'inherit']
+});
+const stop = () => server.kill('SIGTERM');
+process.on('exit', stop);
+for (let i = 0; ; i++) {
+	try {
+		if ((await fetch(`${origin}/healthz`)).ok) break;
+	} catch {
+		if (i > 600) throw new Error('The server did not start.');
+	}
+	await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+async function cookieOf(email: string): Promise<string> {
+	const response = await fetch(`${origin}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email, password: 'demo-pass-1405' })
+	});
+	const cookie = response.headers.get('set-cookie')?.split(';')[0];
+	if (!cookie) throw new Error(`Could not sign in as ${email}.`);
+	return cookie;
+}
+const cookies = {
+	admin: await cookieOf('admin@demo.test'),
+	manager: await cookieOf('manager@demo.test'),
+	staff: await cookieOf('staff@demo.test'),
+	liaison: await cookieOf('liaison@demo.test'),
+	national: await cookieOf('national@demo.test')
+};
+
+let peakRss = 0;
+const memory = setInterval(() => {
+	try {
+		const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+		const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+		peakRss = Math.max(peakRss, kb / 1024);
+	} catch {
+		// Not Linux: no memory figure.
+	}
+}, 200);
+
+interface Target {
+	name: string;
+	path: string;
+	method?: 'GET' | 'POST';
+	cookie?: string;
+	body?: string;
+}
+const targets: Target[] = [
+	{ name: 'hello-world route (baseline)', path: '/hello' },
+	{
+		name: 'sign-in (argon2id verify)',
+		path: '/login',
+		method: 'POST',
+		body: 'email=liaison%40demo.test&password=demo-pass-1405'
+	},
+	{ name: 'home, admin', path: '/', cookie: cookies.admin },
+	{ name: 'home, centre manager', path: '/', cookie: cookies.manager },
+	{ name: 'home, school staff', path: '/', cookie: cookies.staff },
+	{ name: 'home, liaison', path: '/', cookie: cookies.liaison },
+	{
+		name: '/sessions filtered, page 2',
+		path: '/sessions?status=held&page=2',
+		cookie: cookies.admin
+	},
+	{ name: 'a session page', path: `/sessions/${session.id}`, cookie: cookies.admin },
+	{ name: '/coverage, one district', path: '/coverage', cookie: cookies.liaison },
+	{ name: '/coverage, every district', path: '/coverage', cookie: cookies.national },
+	{ name: 'coverage CSV, one district', path: '/coverage/export.csv', cookie: cookies.liaison },
+	{ name: 'calendar feed', path: feedPath },
+	{ name: 'feedback form (unknown link)', path: '/f/AAAAAAAAAAAA' }
+];
+
+interface Row {
+	name: string;
+	p50: number;
+	p95: number;
+	p99: number;
+	rps: number;
+	errors: number;
+}
+
+async function measure(target: Target, seconds: number): Promise<Row> {
+	const result = await autocannon({
+		url: origin + target.path,
+		method: target.method ?? 'GET',
+		connections,
+		duration: seconds,
+		headers: {
+			origin,
+			accept: 'text/html',
+			...(target.cookie ? { cookie: target.cookie } : {}),
+			...(target.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {})
+		},
+		body: target.body
+	});
+	// Refusals (4xx) are answers too: the unknown feedback link is a polite 404 by design.
+	const errors = result.errors + result.timeouts + result['5xx'];
+	return {
+		name: target.name,
+		p50: result.latency.p50,
+		p95: result.latency.p97_5,
+		p99: result.latency.p99,
+		rps: result.requests.average,
+		errors
+	};
+}
+
+const rows: Row[] = [];
+for (const target of targets) {
+	await measure(target, 2); // warm-up
+	const row = await measure(target, duration);
+	rows.push(row);
+	console.log(
+		`${row.name}: p50 ${row.p50} ms, p95 ${row.p95} ms, ${row.rps.toFixed(0)} req/s, ${row.errors} errors`
+	);
+}
+clearInterval(memory);
+stop();
+
+/** The median time of the coverage report's own statements, run straight through better-sqlite3. */
+function rawTime(queries: { sql: string; parameters: readonly unknown[] }[]): number {
+	const db = new SQLite(values.db!, { readonly: true });
+	const statements = queries.map((q) => ({
+		statement: db.prepare(q.sql),
+		parameters: q.parameters
+	}));
+	const times: number[] = [];
+	for (let i = 0; i < 15; i++) {
+		const started = performance.now();
+		for (const { statement, parameters } of statements) statement.all(...(parameters as unknown[]));
+		times.push(performance.now() - started);
+	}
+	db.close();
+	times.sort((a, b) => a - b);
+	return times[Math.floor(times.length / 2)]!;
+}
+const rawOne = rawTime(rawQueries);
+const rawAll = rawTime(rawQueriesAll);
+
+const hello = rows[0]!;
+const byName = (name: string) => rows.find((r) => r.name === name)!;
+const lines = [
+	'',
+	`## ${new Date().toISOString().slice(0, 10)} — ${values.db}`,
+	'',
+	`Command: \`npm run bench -- --db ${values.db} --duration ${duration} --connections ${connections}\``,
+	`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+	'',
+	'| request | p50 ms | p95 ms (p97.5) | p99 ms | req/s | × hello | errors |',
+	'| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+	...rows.map(
+		(r) =>
+			`| ${r.name} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.rps.toFixed(0)} | ${(r.rps / hello.rps).toFixed(3)} | ${r.errors} |`
+	),
+	'',
+	`Coverage SQL straight through better-sqlite3 (median of 15): one district ${rawOne.toFixed(1)} ms ` +
+		`(handler p50 ${byName('/coverage, one district').p50} ms, ratio ${(byName('/coverage, one district').p50 / rawOne).toFixed(2)}); ` +
+		`every district ${rawAll.toFixed(1)} ms (handler p50 ${byName('/coverage, every district').p50} ms, ratio ${(byName('/coverage, every district').p50 / rawAll).toFixed(2)}).`,
+	`Server memory (peak RSS under load): ${peakRss.toFixed(0)} MB.`,
+	''
+];
+appendFileSync(values.out!, lines.join('\n'));
+console.log(lines.join('\n'));
+process.exit(0);
