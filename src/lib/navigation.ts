@@ -19,6 +19,17 @@ const items: (NavItem & { roles: Role[] })[] = [
 		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
 	},
 	{
+		path: '/campaigns',
+		label: m.nav_campaigns,
+		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+	},
+	{
+		path: '/coverage',
+		label: m.nav_coverage,
+		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+	},
+	{ path: '/attendance/week', label: m.attendance_nav_week, roles: ['admin', 'center_manager'] },
+	{
 		path: '/inbox',
 		label: m.nav_inbox,
 		roles: ['admin', 'center_manager', 'school_staff', 'liaison']

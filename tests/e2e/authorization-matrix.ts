@@ -7,7 +7,13 @@ import { closuresRows } from './matrix/closures';
 import { directoryRows } from './matrix/directory';
 import { pairingsRows } from './matrix/pairings';
 import { everyone, type MatrixRow } from './matrix/roles';
+import { helloRows } from './matrix/hello';
 import { schoolsRows } from './matrix/schools';
+import { apiRows } from './matrix/api';
+import { coverageRows } from './matrix/coverage';
+import { feedbackRows } from './matrix/feedback';
+import { attendanceRows } from './matrix/attendance';
+import { campaignsRows } from './matrix/campaigns';
 import { calendarFeedRows } from './matrix/calendar-feed';
 import { inboxRows } from './matrix/inbox';
 import { calendarRows } from './matrix/calendar';
@@ -26,6 +32,12 @@ export const matrix: MatrixRow[] = [
 	...inboxRows,
 	...calendarRows,
 	...sessionsRows,
+	...campaignsRows,
+	...attendanceRows,
+	...feedbackRows,
+	...coverageRows,
+	...apiRows,
+	...helloRows,
 	// Last: it ends the session the other rows use.
 	{ route: '/logout', method: 'POST', path: '/logout', form: {}, expect: everyone('login') }
 ];

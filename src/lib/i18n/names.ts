@@ -59,7 +59,18 @@ const auditActionLabels: Record<AuditAction, () => string> = {
 	bell_session_moved: m.audit_action_bell_session_moved,
 	bell_session_cancelled: m.audit_action_bell_session_cancelled,
 	calendar_feed_created: m.audit_action_calendar_feed_created,
-	calendar_feed_revoked: m.audit_action_calendar_feed_revoked
+	calendar_feed_revoked: m.audit_action_calendar_feed_revoked,
+	campaign_created: m.audit_action_campaign_created,
+	campaign_updated: m.audit_action_campaign_updated,
+	campaign_event_added: m.audit_action_campaign_event_added,
+	campaign_event_moved: m.audit_action_campaign_event_moved,
+	campaign_event_cancelled: m.audit_action_campaign_event_cancelled,
+	campaign_event_kept: m.campaigns_audit_event_kept,
+	attendance_recorded: m.audit_action_attendance_recorded,
+	attendance_updated: m.audit_action_attendance_updated,
+	staff_feedback_saved: m.audit_action_staff_feedback_saved,
+	api_token_created: m.audit_action_api_token_created,
+	api_token_revoked: m.audit_action_api_token_revoked
 };
 
 /** An audit action in words; an action without a label yet shows its code. */
@@ -79,7 +90,10 @@ const auditEntityLabels: Record<string, () => string> = {
 	pairing: m.audit_entity_pairing,
 	closure: m.audit_entity_closure,
 	settings: m.audit_entity_settings,
-	bell_session: m.audit_entity_bell_session
+	bell_session: m.audit_entity_bell_session,
+	campaign: m.audit_entity_campaign,
+	campaign_event: m.audit_entity_campaign_event,
+	api_token: m.api_audit_entity_api_token
 };
 
 /** What an audit entry is about, in words; an unknown kind shows its code. */

@@ -35,14 +35,15 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	// Opening a notification marks it read and leads to its session; someone else's is 404.
+	// Opening a notification marks it read and leads to its session or campaign event; someone
+	// else's is 404.
 	open: async (event) => {
 		const user = requireUser(event);
 		const form = openSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!form.success) return fail(400);
-		const sessionId = await markNotificationRead(getDb(), user, form.data.id);
-		if (sessionId === null) error(404, 'Not found');
-		redirect(303, localizeHref(`/sessions/${sessionId}`));
+		const path = await markNotificationRead(getDb(), user, form.data.id);
+		if (path === null) error(404, 'Not found');
+		redirect(303, localizeHref(path));
 	},
 	markAllRead: async (event) => {
 		const user = requireUser(event);

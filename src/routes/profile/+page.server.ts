@@ -1,9 +1,12 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { createApiTokenSchema, revokeApiTokenSchema } from '$lib/schemas/api-tokens';
 import { profileSchema } from '$lib/schemas/users';
-import { requireUser } from '$lib/server/auth/guard';
+import { apiTokenRoles, listActiveApiTokens } from '$lib/server/api-tokens/repository';
+import { createApiToken, revokeApiToken } from '$lib/server/api-tokens/service';
+import { requireRole, requireUser } from '$lib/server/auth/guard';
 import { findCalendarFeedCreatedAt } from '$lib/server/calendar-feed/repository';
 import {
 	calendarFeedPath,
@@ -24,7 +27,11 @@ export const load: PageServerLoad = async (event) => {
 		form,
 		email: user.email,
 		role: user.role,
-		calendarFeedCreatedAt: await findCalendarFeedCreatedAt(getDb(), user.id)
+		calendarFeedCreatedAt: await findCalendarFeedCreatedAt(getDb(), user.id),
+		// Only liaisons and admins hold API tokens; null hides the section from everyone else.
+		apiTokens: apiTokenRoles.includes(user.role)
+			? await listActiveApiTokens(getDb(), user.id)
+			: null
 	};
 };
 
@@ -49,5 +56,26 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		await revokeCalendarFeed(getDb(), { id: user.id, ip: event.getClientAddress() });
 		return { calendarFeedRevoked: true };
+	},
+	// Like the feed address, the token is shown in this answer only: only its hash is kept.
+	createApiToken: async (event) => {
+		const user = requireRole(event, ...apiTokenRoles);
+		const form = await superValidate(event.request, zod4(createApiTokenSchema), { id: 'apiToken' });
+		if (!form.valid) return fail(400, { apiTokenForm: form });
+		const actor = { id: user.id, ip: event.getClientAddress() };
+		const { token } = await createApiToken(getDb(), actor, form.data.name);
+		return { apiToken: { name: form.data.name, token } };
+	},
+	revokeApiToken: async (event) => {
+		const user = requireRole(event, ...apiTokenRoles);
+		const form = await superValidate(event.request, zod4(revokeApiTokenSchema), {
+			id: 'revokeApiToken'
+		});
+		if (!form.valid) return fail(400, { apiTokenRevokeForm: form });
+		const actor = { id: user.id, ip: event.getClientAddress() };
+		const revoked = await revokeApiToken(getDb(), actor, form.data.token_id);
+		// Someone else's token, or one already revoked, is no token of theirs.
+		if (!revoked) error(404, 'Not found');
+		return { apiTokenRevoked: revoked.name };
 	}
 };

@@ -95,7 +95,9 @@ describe('the inbox', () => {
 		await notify(world, sessionId, 'proposed', world.manager);
 		await notify(world, sessionId, 'moved', world.manager, later(5));
 		const { id } = await notificationOf(staff, 'proposed');
-		expect(await markNotificationRead(world.db, staff, id, later(10))).toBe(sessionId);
+		expect(await markNotificationRead(world.db, staff, id, later(10))).toBe(
+			`/sessions/${sessionId}`
+		);
 		expect((await notificationOf(staff, 'proposed')).read_at).toBe(later(10).toISOString());
 		expect((await notificationOf(staff, 'moved')).read_at).toBeNull();
 		expect(await countUnreadNotifications(world.db, staff)).toBe(1);

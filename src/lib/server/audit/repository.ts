@@ -35,7 +35,18 @@ export const auditActions = [
 	'bell_session_moved',
 	'bell_session_cancelled',
 	'calendar_feed_created',
-	'calendar_feed_revoked'
+	'calendar_feed_revoked',
+	'campaign_created',
+	'campaign_updated',
+	'campaign_event_added',
+	'campaign_event_moved',
+	'campaign_event_cancelled',
+	'campaign_event_kept',
+	'attendance_recorded',
+	'attendance_updated',
+	'staff_feedback_saved',
+	'api_token_created',
+	'api_token_revoked'
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -16,6 +16,8 @@ export interface SessionListQuery {
 	/** As typed, e.g. '۱۴۰۵/۰۹/۰۱'. */
 	from: string;
 	to: string;
+	/** Only sessions whose attendance is overdue. */
+	overdue: boolean;
 }
 
 function idFrom(value: string | null): number | undefined {
@@ -38,11 +40,12 @@ export function sessionListQueryFrom(url: URL): SessionListQuery {
 		topic: idFrom(params.get('topic')),
 		facilitator: idFrom(params.get('facilitator')),
 		from: (params.get('from') ?? '').trim().slice(0, 20),
-		to: (params.get('to') ?? '').trim().slice(0, 20)
+		to: (params.get('to') ?? '').trim().slice(0, 20),
+		overdue: params.get('overdue') === '1'
 	};
 }
 
-export function bellSessionFilterOf(query: SessionListQuery): BellSessionFilter {
+export function bellSessionFilterOf(query: SessionListQuery, now = new Date()): BellSessionFilter {
 	return {
 		statuses: query.status ? [query.status] : undefined,
 		areaId: query.area,
@@ -51,6 +54,7 @@ export function bellSessionFilterOf(query: SessionListQuery): BellSessionFilter 
 		topicId: query.topic,
 		facilitatorId: query.facilitator,
 		from: dateFrom(query.from),
-		to: dateFrom(query.to)
+		to: dateFrom(query.to),
+		overdueAt: query.overdue ? now.toISOString() : undefined
 	};
 }

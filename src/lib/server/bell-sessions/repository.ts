@@ -33,6 +33,8 @@ export interface BellSessionFilter {
 	/** Inclusive local dates 'YYYY-MM-DD'. */
 	from?: string;
 	to?: string;
+	/** Only sessions attendance is overdue for at this instant: confirmed, ended, none recorded. */
+	overdueAt?: string;
 }
 
 function sessionsInScope(db: DB, user: ScopedUser) {
@@ -91,6 +93,19 @@ function filtered(db: DB, user: ScopedUser, filter: BellSessionFilter) {
 		query = query.where('bell_sessions.facilitator_id', '=', filter.facilitatorId);
 	if (filter.from) query = query.where('bell_sessions.date', '>=', filter.from);
 	if (filter.to) query = query.where('bell_sessions.date', '<=', filter.to);
+	if (filter.overdueAt)
+		query = query
+			.where('bell_sessions.status', '=', 'confirmed')
+			.where('bell_sessions.ends_at', '<', filter.overdueAt)
+			.where(({ not, exists, selectFrom }) =>
+				not(
+					exists(
+						selectFrom('bell_session_attendance')
+							.select('bell_session_attendance.bell_session_id')
+							.whereRef('bell_session_attendance.bell_session_id', '=', 'bell_sessions.id')
+					)
+				)
+			);
 	return query;
 }
 
@@ -191,12 +206,7 @@ export async function findSessionsNeedingAction(
 						)
 				};
 			case 'attendance_overdue':
-				return {
-					kind,
-					query: base
-						.where('bell_sessions.status', '=', 'confirmed')
-						.where('bell_sessions.ends_at', '<', at)
-				};
+				return { kind, query: filtered(db, user, { overdueAt: at }) };
 		}
 	});
 	return Promise.all(

@@ -3,18 +3,21 @@ import { parseDate } from '@internationalized/date';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { sessionAudience } from '../../bell-sessions/display.ts';
+import { campaignAudienceLabel, campaignEventStatusLabel } from '../../campaigns/display.ts';
 import { bellSessionStatusLabel } from '../../i18n/names.ts';
 import { TIME_ZONE, todayInTehran } from '../../i18n/jalali.ts';
 import { m } from '../../paraglide/messages.js';
 import { localizeUrl, type Locale } from '../../paraglide/runtime.js';
-import type { BellSessionStatus } from '../db/schema.ts';
+import type { BellSessionStatus, CampaignEventStatus } from '../db/schema.ts';
 import type { DB } from '../db/connect.ts';
 import { findBellSessionsBetween, type BellSessionRow } from '../bell-sessions/repository.ts';
+import { findCampaignEventsBetween, type DatedCampaignEvent } from '../campaigns/dated-events.ts';
 import type { FeedOwner } from './repository.ts';
 
-// The iCalendar text of one user's feed: the sessions in their scope from two months back to a
-// year ahead, in their language. Each session keeps its UID for life and its SEQUENCE rises with
-// every change (version - 1), so calendar apps update the event instead of adding another.
+// The iCalendar text of one user's feed: the sessions and campaign events in their scope from
+// two months back to a year ahead, in their language. Each keeps its UID for life and its
+// SEQUENCE rises with every change (version - 1), so calendar apps update the event instead of
+// adding another.
 
 const DAYS_BACK = 60;
 const YEARS_AHEAD = 1;
@@ -26,6 +29,12 @@ const eventStatus: Record<BellSessionStatus, ICalEventStatus> = {
 	confirmed: ICalEventStatus.CONFIRMED,
 	held: ICalEventStatus.CONFIRMED,
 	declined: ICalEventStatus.CANCELLED,
+	cancelled: ICalEventStatus.CANCELLED
+};
+
+const campaignEventStatus: Record<CampaignEventStatus, ICalEventStatus> = {
+	scheduled: ICalEventStatus.CONFIRMED,
+	held: ICalEventStatus.CONFIRMED,
 	cancelled: ICalEventStatus.CANCELLED
 };
 
@@ -58,6 +67,35 @@ function eventText(row: BellSessionRow, locale: Locale) {
 	return { summary, description, location };
 }
 
+function campaignEventText(row: DatedCampaignEvent, locale: Locale) {
+	const neighbourhood = locale === 'fa' ? row.neighborhood_fa : row.neighborhood_en;
+	const status = campaignEventStatusLabel(row.status, locale);
+	const names = { title: row.title, center: row.center_name };
+	const summary =
+		row.status === 'cancelled'
+			? m.campaigns_feed_summary_off({ ...names, status }, { locale })
+			: m.campaigns_feed_summary(names, { locale });
+	const topic = locale === 'fa' ? row.topic_fa : row.topic_en;
+	const description = [
+		m.calendar_feed_line_status({ status }, { locale }),
+		m.campaigns_feed_line_topic({ topic }, { locale }),
+		m.calendar_feed_line_center({ name: row.center_name }, { locale }),
+		m.calendar_feed_line_neighbourhood({ name: neighbourhood }, { locale }),
+		row.facilitator_name &&
+			m.calendar_feed_line_facilitator({ name: row.facilitator_name }, { locale }),
+		m.calendar_feed_line_audience(
+			{ audience: campaignAudienceLabel(row.audience, locale) },
+			{ locale }
+		)
+	]
+		.filter((line) => line)
+		.join('\n');
+	const location = [row.place, row.center_name, neighbourhood]
+		.filter((part) => part)
+		.join(listSeparator[locale]);
+	return { summary, description, location };
+}
+
 export async function buildCalendarFeed(
 	db: DB,
 	owner: FeedOwner,
@@ -65,12 +103,12 @@ export async function buildCalendarFeed(
 ): Promise<string> {
 	const now = options.now ?? new Date();
 	const today = parseDate(todayInTehran(now));
-	const rows = await findBellSessionsBetween(
-		db,
-		owner,
-		today.subtract({ days: DAYS_BACK }).toString(),
-		today.add({ years: YEARS_AHEAD }).toString()
-	);
+	const from = today.subtract({ days: DAYS_BACK }).toString();
+	const to = today.add({ years: YEARS_AHEAD }).toString();
+	const [rows, events] = await Promise.all([
+		findBellSessionsBetween(db, owner, from, to),
+		findCampaignEventsBetween(db, owner, from, to)
+	]);
 	const { locale } = owner;
 	const calendar = ical({
 		name: m.calendar_feed_calendar_name({}, { locale }),
@@ -100,6 +138,23 @@ export async function buildCalendarFeed(
 			status: eventStatus[row.status],
 			url: localizeUrl(new URL(`/sessions/${row.id}`, options.origin), { locale }).href,
 			...eventText(row, locale)
+		});
+	}
+	for (const row of events) {
+		calendar.createEvent({
+			id: `campaign-event-${row.id}@prevention-bell`,
+			sequence: row.version - 1,
+			start: new TZDate(row.starts_at, TIME_ZONE),
+			end: new TZDate(row.ends_at, TIME_ZONE),
+			timezone: TIME_ZONE,
+			stamp: new Date(row.updated_at),
+			created: new Date(row.created_at),
+			lastModified: new Date(row.updated_at),
+			status: campaignEventStatus[row.status],
+			url: localizeUrl(new URL(`/campaigns/${row.campaign_id}#event-${row.id}`, options.origin), {
+				locale
+			}).href,
+			...campaignEventText(row, locale)
 		});
 	}
 	return calendar.toString();

@@ -3,9 +3,10 @@ import type { AuthUser } from '../auth/guard.ts';
 import type { ClosureKind } from '../db/schema.ts';
 import type { Locale } from '../../paraglide/runtime.js';
 import { findBellSessionsBetween } from '../bell-sessions/repository.ts';
+import { findCampaignEventsBetween } from '../campaigns/dated-events.ts';
 import type { ClosureRow } from '../closures/repository.ts';
 import { findCalendarClosures } from './closures.ts';
-import { bellSessionEntry, type CalendarEntry } from './entries.ts';
+import { bellSessionEntry, campaignEventEntry, type CalendarEntry } from './entries.ts';
 import { buildMonthGrid, parseMonthParam, type GridDay, type MonthGrid } from './month-grid.ts';
 
 // One month of a user's calendar: the grid of days, each with its closures and entries.
@@ -60,7 +61,10 @@ export function fillMonthGrid(
 	return { ...grid, weeks: grid.weeks.map((week) => week.map(fill)) };
 }
 
-/** The month `?month=` asks for (or today's), with the sessions and closures in `user`'s scope. */
+/**
+ * The month `?month=` asks for (or today's), with the sessions, campaign events and closures in
+ * `user`'s scope.
+ */
 export async function loadCalendarMonth(
 	db: DB,
 	user: ScopedUser,
@@ -69,10 +73,14 @@ export async function loadCalendarMonth(
 	today: string
 ): Promise<CalendarMonth> {
 	const grid = buildMonthGrid(parseMonthParam(monthParam, locale, today), locale, today);
-	const [sessions, closures] = await Promise.all([
+	const [sessions, events, closures] = await Promise.all([
 		findBellSessionsBetween(db, user, grid.first, grid.last),
+		findCampaignEventsBetween(db, user, grid.first, grid.last),
 		findCalendarClosures(db, user, grid.first, grid.last)
 	]);
-	const entries = sessions.map((session) => bellSessionEntry(session, locale));
+	const entries = [
+		...sessions.map((session) => bellSessionEntry(session, locale)),
+		...events.map((event) => campaignEventEntry(event, locale))
+	];
 	return fillMonthGrid(grid, entries, closures, locale);
 }

@@ -6,8 +6,15 @@ import { centersInDistricts, schoolsInDistricts } from '../directory/in-district
 import { findSchoolYearById } from '../school-years/repository.ts';
 import { fixedHolidaysOfSchoolYear } from './fixed-holidays.ts';
 import { findClosureInDistricts, type ClosureRow } from './repository.ts';
+import {
+	findEventsFlaggedBy,
+	flagEventsHitByClosure,
+	reviewAttention
+} from '../campaigns/attention.ts';
 
-// Admins keep their own districts' closures. Every change is audited in its transaction.
+// Admins keep their own districts' closures. Every change is audited in its transaction, in
+// which the campaign events on the closure's days are flagged for attention (or, when it moves
+// or goes, looked at again).
 
 export interface ClosureInput {
 	district_id: number;
@@ -137,6 +144,7 @@ export async function createClosure(
 			.executeTakeFirstOrThrow();
 		const after = await findClosureInDistricts(trx, id, actor.districtIds);
 		await audit(trx, actor, 'record_created', id, null, after, now);
+		await flagEventsHitByClosure(trx, id, now);
 		return { ok: true, id };
 	});
 }
@@ -164,6 +172,8 @@ export async function updateClosure(
 		if (Number(updated.numUpdatedRows) === 0) return { ok: false, error: 'stale' };
 		const after = await findClosureInDistricts(trx, id, actor.districtIds);
 		await audit(trx, actor, 'record_updated', id, before, after, now);
+		await reviewAttention(trx, await findEventsFlaggedBy(trx, id), now);
+		await flagEventsHitByClosure(trx, id, now);
 		return { ok: true, id };
 	});
 }
@@ -179,6 +189,7 @@ export async function deleteClosure(
 	return db.transaction().execute(async (trx): Promise<ClosureChangeResult> => {
 		const before = await findClosureInDistricts(trx, id, actor.districtIds);
 		if (!before) return { ok: false, error: 'not_found' };
+		const flagged = await findEventsFlaggedBy(trx, id);
 		const deleted = await trx
 			.deleteFrom('closures')
 			.where('id', '=', id)
@@ -186,6 +197,7 @@ export async function deleteClosure(
 			.executeTakeFirst();
 		if (Number(deleted.numDeletedRows) === 0) return { ok: false, error: 'stale' };
 		await audit(trx, actor, 'record_retired', id, before, null, now);
+		await reviewAttention(trx, flagged, now);
 		return { ok: true, id };
 	});
 }
@@ -228,6 +240,7 @@ export async function generateFixedHolidays(
 				.executeTakeFirstOrThrow();
 			const after = await findClosureInDistricts(trx, id, actor.districtIds);
 			await audit(trx, actor, 'record_created', id, null, after, now);
+			await flagEventsHitByClosure(trx, id, now);
 			added += 1;
 		}
 		return { ok: true, added };

@@ -213,6 +213,15 @@ export interface Database {
 	bell_sessions: BellSessionsTable;
 	notifications: NotificationsTable;
 	calendar_feeds: CalendarFeedsTable;
+	bell_session_attendance: BellSessionAttendanceTable;
+	bell_session_attendance_students: BellSessionAttendanceStudentsTable;
+	staff_feedback: StaffFeedbackTable;
+	feedback_links: FeedbackLinksTable;
+	feedback_answers: FeedbackAnswersTable;
+	campaigns: CampaignsTable;
+	campaign_events: CampaignEventsTable;
+	campaign_event_attendance: CampaignEventAttendanceTable;
+	api_tokens: ApiTokensTable;
 }
 
 export type District = Selectable<DistrictsTable>;
@@ -299,12 +308,17 @@ export type BellSessionEvent =
 	| 'moved'
 	| 'cancelled';
 
+/** What happened to a campaign event, as told in the inbox. */
+export type CampaignEventNotice = 'event_moved' | 'event_cancelled';
+export type NotificationEvent = BellSessionEvent | CampaignEventNotice;
+
 export interface NotificationsTable {
 	id: Generated<number>;
 	user_id: number;
-	/** Null only for notifications about other things (campaign events, later). */
+	/** Exactly one of the two is set: what the notification is about. */
 	bell_session_id: number | null;
-	event: BellSessionEvent;
+	campaign_event_id: number | null;
+	event: NotificationEvent;
 	actor_id: number | null;
 	created_at: string;
 	read_at: string | null;
@@ -321,3 +335,160 @@ export interface CalendarFeedsTable {
 }
 
 export type CalendarFeed = Selectable<CalendarFeedsTable>;
+
+export type CampaignAudience = 'public' | 'adults' | 'youth' | 'children' | 'families';
+
+/** A Sunday campaign: a series of events at one centre, made from its rule. */
+export interface CampaignsTable {
+	id: Generated<number>;
+	center_id: number;
+	/** The school year of the first date, when there is one. */
+	school_year_id: number | null;
+	title: string;
+	topic_id: number;
+	audience: CampaignAudience;
+	/** The rule: inclusive 'YYYY-MM-DD' dates, weekday 0 = Sunday ... 6 = Saturday, local 'HH:MM'. */
+	first_date: string;
+	last_date: string;
+	weekday: Generated<number>;
+	start_time: string;
+	duration_minutes: number;
+	place: string | null;
+	facilitator_id: number | null;
+	note: string | null;
+	/** Dates of the rule the user dropped, comma-separated 'YYYY-MM-DD'; '' for none. */
+	dropped_dates: Generated<string>;
+	created_by: number | null;
+	created_at: string;
+	updated_at: string;
+	version: Generated<number>;
+}
+
+export type Campaign = Selectable<CampaignsTable>;
+export type NewCampaign = Insertable<CampaignsTable>;
+
+export type CampaignEventStatus = 'scheduled' | 'cancelled' | 'held';
+
+export interface CampaignEventsTable {
+	id: Generated<number>;
+	campaign_id: number;
+	/** The date the rule made the event for; null for a date added by hand. */
+	rule_date: string | null;
+	/** Local (Asia/Tehran) 'YYYY-MM-DD' and 'HH:MM', and the same moments as UTC instants. */
+	date: string;
+	start_time: string;
+	duration_minutes: number;
+	starts_at: string;
+	ends_at: string;
+	place: string | null;
+	status: Generated<CampaignEventStatus>;
+	/** 0/1: moved, cancelled, added or kept by hand; a rule change leaves it alone. */
+	touched: Generated<number>;
+	/** 0/1: a closure added later covers its day; attention_closure_id says which. */
+	needs_attention: Generated<number>;
+	attention_closure_id: number | null;
+	cancel_reason: string | null;
+	created_at: string;
+	updated_at: string;
+	version: Generated<number>;
+}
+
+export type CampaignEvent = Selectable<CampaignEventsTable>;
+export type NewCampaignEvent = Insertable<CampaignEventsTable>;
+
+/** Head counts of a held bell session; never names. */
+export interface BellSessionAttendanceTable {
+	bell_session_id: number;
+	teachers: number;
+	parents: number;
+	recorded_by: number | null;
+	recorded_at: string;
+	updated_by: number | null;
+	updated_at: string;
+	version: Generated<number>;
+}
+
+export type StudentGender = 'girls' | 'boys';
+
+export interface BellSessionAttendanceStudentsTable {
+	bell_session_id: number;
+	grade: number;
+	gender: StudentGender;
+	students: number;
+}
+
+export type BellSessionAttendance = Selectable<BellSessionAttendanceTable>;
+
+/** Head counts of a held campaign event by age band and gender; never names. */
+export interface CampaignEventAttendanceTable {
+	campaign_event_id: number;
+	adults_women: number;
+	adults_men: number;
+	youth_girls: number;
+	youth_boys: number;
+	children_girls: number;
+	children_boys: number;
+	recorded_by: number | null;
+	recorded_at: string;
+	updated_by: number | null;
+	updated_at: string;
+	version: Generated<number>;
+}
+
+/** One person's rating of a held session or campaign event: exactly one of the two ids is set. */
+export interface StaffFeedbackTable {
+	id: Generated<number>;
+	bell_session_id: number | null;
+	campaign_event_id: number | null;
+	user_id: number;
+	relevance: number;
+	facilitator: number;
+	engagement: number;
+	comment: string | null;
+	created_at: string;
+	updated_at: string;
+	version: Generated<number>;
+}
+
+export type StaffFeedback = Selectable<StaffFeedbackTable>;
+
+/** The public address of a session's or event's anonymous feedback form (/f/<token>). */
+export interface FeedbackLinksTable {
+	id: Generated<number>;
+	token: string;
+	bell_session_id: number | null;
+	campaign_event_id: number | null;
+	created_at: string;
+}
+
+export type FeedbackLink = Selectable<FeedbackLinksTable>;
+
+export type LearnedAnswer = 'yes' | 'partly' | 'no';
+
+/** An anonymous participant's answer: no address, cookie or account is kept. */
+export interface FeedbackAnswersTable {
+	id: Generated<number>;
+	link_id: number;
+	overall: number;
+	learned: LearnedAnswer | null;
+	/** 0/1. */
+	would_recommend: number | null;
+	comment: string | null;
+	created_at: string;
+}
+
+export type FeedbackAnswer = Selectable<FeedbackAnswersTable>;
+
+/** A personal API token for ministry systems; only its SHA-256 is kept. */
+export interface ApiTokensTable {
+	id: Generated<number>;
+	user_id: number;
+	name: string;
+	/** Hex SHA-256 of the token; the token itself is shown once and never stored. */
+	token_hash: string;
+	created_at: string;
+	last_used_at: string | null;
+	revoked_at: string | null;
+}
+
+export type ApiToken = Selectable<ApiTokensTable>;

@@ -13,7 +13,7 @@ import { transitionBellSession, type BellSessionAction } from '../bell-sessions/
 
 const DAY = 24 * 60 * 60 * 1000;
 
-interface Plan {
+export interface Plan {
 	manager: string;
 	neighborhood: string;
 	/** Days from today of the session, and of the moment it was proposed. */
@@ -21,6 +21,8 @@ interface Plan {
 	proposedDaysAgo: number;
 	topic: string;
 	start: string;
+	/** The students' grades; 7, 8 and 9 unless given. */
+	grades?: number[];
 	then: { as: string; action: BellSessionAction; reason?: string; moveDays?: number }[];
 }
 
@@ -90,79 +92,92 @@ const plans: Plan[] = [
 	}
 ];
 
-async function actor(db: DB, name: string): Promise<BellSessionActor> {
+export async function actor(db: DB, name: string): Promise<BellSessionActor> {
 	const user = await findUserByEmail(db, `${name}@demo.test`);
 	if (!user) throw new Error(`The demo account ${name}@demo.test is missing.`);
 	return { id: user.id, role: user.role, scope: await findUserScope(db, user), ip: null };
 }
 
-function dateAfter(today: string, days: number): string {
+export function dateAfter(today: string, days: number): string {
 	return parseDate(today).add({ days }).toString();
 }
 
-/** Best effort: a planned session whose day is closed (or outside the year) is tried on later days. */
-export async function seedDemoSessions(db: DB, now = new Date()): Promise<void> {
+/**
+ * One planned session through the workflow, its day moved on while it is refused (a closure,
+ * outside the year); its id, or undefined when no day of ten would do.
+ */
+export async function seedDemoSession(
+	db: DB,
+	plan: Plan,
+	facilitatorIndex: number,
+	now = new Date()
+): Promise<number | undefined> {
 	const today = todayInTehran(now);
-	const topics = await db.selectFrom('topics').select(['id', 'code']).execute();
+	const topic = await db
+		.selectFrom('topics')
+		.select('id')
+		.where('code', '=', plan.topic)
+		.executeTakeFirst();
 	const facilitators = await db
 		.selectFrom('facilitators')
 		.select('id')
 		.where('active', '=', 1)
 		.orderBy('id')
 		.execute();
-	for (const [index, plan] of plans.entries()) {
-		const manager = await actor(db, plan.manager);
-		const place = (await findPairedPlaces(db, manager)).find(
-			(p) => p.name_fa === plan.neighborhood
+	const manager = await actor(db, plan.manager);
+	const place = (await findPairedPlaces(db, manager)).find((p) => p.name_fa === plan.neighborhood);
+	const facilitator = facilitators[facilitatorIndex % facilitators.length];
+	if (!place || !topic || !facilitator) return undefined;
+	const proposedAt = new Date(now.getTime() - plan.proposedDaysAgo * DAY);
+	for (let tries = 0; tries < 10; tries++) {
+		const date = dateAfter(today, plan.inDays + tries);
+		const result = await proposeBellSession(
+			db,
+			manager,
+			{
+				neighborhood_id: place.id,
+				topic_id: topic.id,
+				facilitator_id: facilitator.id,
+				audience: 'students',
+				grades: plan.grades ?? [7, 8, 9],
+				expected_headcount: 90,
+				date,
+				start_time: plan.start,
+				duration_minutes: 60,
+				location: 'نمازخانهٔ مدرسه',
+				note: null
+			},
+			proposedAt
 		);
-		const topic = topics.find((t) => t.code === plan.topic);
-		const facilitator = facilitators[index % facilitators.length];
-		if (!place || !topic || !facilitator) continue;
-		const proposedAt = new Date(now.getTime() - plan.proposedDaysAgo * DAY);
-		for (let tries = 0; tries < 10; tries++) {
-			const date = dateAfter(today, plan.inDays + tries);
-			const result = await proposeBellSession(
+		if (!result.ok) continue;
+		let version = 1;
+		for (const step of plan.then) {
+			const done = await transitionBellSession(
 				db,
-				manager,
+				await actor(db, step.as),
 				{
-					neighborhood_id: place.id,
-					topic_id: topic.id,
-					facilitator_id: facilitator.id,
-					audience: 'students',
-					grades: [7, 8, 9],
-					expected_headcount: 90,
-					date,
-					start_time: plan.start,
-					duration_minutes: 60,
-					location: 'نمازخانهٔ مدرسه',
-					note: null
+					sessionId: result.id,
+					version,
+					action: step.action,
+					reason: step.reason,
+					slot: step.moveDays
+						? {
+								date: dateAfter(date, step.moveDays),
+								start_time: plan.start,
+								duration_minutes: 60
+							}
+						: undefined
 				},
 				proposedAt
 			);
-			if (!result.ok) continue;
-			let version = 1;
-			for (const step of plan.then) {
-				const done = await transitionBellSession(
-					db,
-					await actor(db, step.as),
-					{
-						sessionId: result.id,
-						version,
-						action: step.action,
-						reason: step.reason,
-						slot: step.moveDays
-							? {
-									date: dateAfter(date, step.moveDays),
-									start_time: plan.start,
-									duration_minutes: 60
-								}
-							: undefined
-					},
-					proposedAt
-				);
-				if (done.ok) version = done.version;
-			}
-			break;
+			if (done.ok) version = done.version;
 		}
+		return result.id;
 	}
+	return undefined;
+}
+
+/** Best effort: a planned session whose day is closed (or outside the year) is tried on later days. */
+export async function seedDemoSessions(db: DB, now = new Date()): Promise<void> {
+	for (const [index, plan] of plans.entries()) await seedDemoSession(db, plan, index, now);
 }

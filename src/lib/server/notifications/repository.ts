@@ -1,37 +1,52 @@
+import { sql } from 'kysely';
 import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
-import type { BellSessionEvent, BellSessionStatus } from '../db/schema.ts';
+import type { BellSessionStatus, CampaignEventStatus, NotificationEvent } from '../db/schema.ts';
 import { bellSessionIdsInScope } from '../bell-sessions/scope.ts';
+import { campaignEventIdsInScope } from '../campaigns/scope.ts';
 
-// A user's inbox. Only notifications about sessions the user may still see are shown or counted,
-// so someone moved to another school or centre is not pointed at sessions that now answer 404.
+// A user's inbox. Only notifications about sessions and campaign events the user may still see
+// are shown or counted, so someone moved to another school or centre is not pointed at pages
+// that now answer 404.
 
 type Reader = Pick<AuthUser, 'id' | 'role' | 'scope'>;
 
 export const NOTIFICATION_PAGE_SIZE = 20;
 
+/** A notification with what it is about as it is now, not as it was when it was written. */
 export interface NotificationRow {
 	id: number;
-	event: BellSessionEvent;
+	event: NotificationEvent;
 	created_at: string;
 	read_at: string | null;
 	actor_name: string | null;
-	session_id: number;
-	session_status: BellSessionStatus;
-	/** The session as it is now, not as it was when the notification was written. */
+	/** Set for a bell session's notification. */
+	session_id: number | null;
+	session_status: BellSessionStatus | null;
+	school_name: string | null;
+	/** Set for a campaign event's notification. */
+	campaign_id: number | null;
+	campaign_event_id: number | null;
+	campaign_event_status: CampaignEventStatus | null;
+	campaign_title: string | null;
+	center_name: string | null;
+	/** The session's or the event's local date and time, and its (campaign's) topic. */
 	date: string;
 	start_time: string;
 	topic_fa: string;
 	topic_en: string;
-	school_name: string;
 }
 
 function notificationsOf(db: DB, user: Reader) {
 	return db
 		.selectFrom('notifications')
-		.innerJoin('bell_sessions', 'bell_sessions.id', 'notifications.bell_session_id')
 		.where('notifications.user_id', '=', user.id)
-		.where('notifications.bell_session_id', 'in', bellSessionIdsInScope(db, user));
+		.where((eb) =>
+			eb.or([
+				eb('notifications.bell_session_id', 'in', bellSessionIdsInScope(db, user)),
+				eb('notifications.campaign_event_id', 'in', campaignEventIdsInScope(db, user))
+			])
+		);
 }
 
 /** One page of the user's notifications, newest first, and how many there are in all. */
@@ -42,8 +57,14 @@ export async function listNotifications(
 ): Promise<{ rows: NotificationRow[]; total: number }> {
 	const [rows, count] = await Promise.all([
 		notificationsOf(db, user)
-			.innerJoin('topics', 'topics.id', 'bell_sessions.topic_id')
-			.innerJoin('schools', 'schools.id', 'bell_sessions.school_id')
+			.leftJoin('bell_sessions', 'bell_sessions.id', 'notifications.bell_session_id')
+			.leftJoin('schools', 'schools.id', 'bell_sessions.school_id')
+			.leftJoin('campaign_events', 'campaign_events.id', 'notifications.campaign_event_id')
+			.leftJoin('campaigns', 'campaigns.id', 'campaign_events.campaign_id')
+			.leftJoin('centers', 'centers.id', 'campaigns.center_id')
+			.innerJoin('topics', (join) =>
+				join.on('topics.id', '=', sql<number>`coalesce(bell_sessions.topic_id, campaigns.topic_id)`)
+			)
 			.leftJoin('users as actors', 'actors.id', 'notifications.actor_id')
 			.select([
 				'notifications.id',
@@ -53,11 +74,18 @@ export async function listNotifications(
 				'actors.display_name as actor_name',
 				'bell_sessions.id as session_id',
 				'bell_sessions.status as session_status',
-				'bell_sessions.date',
-				'bell_sessions.start_time',
+				'schools.name as school_name',
+				'campaigns.id as campaign_id',
+				'campaign_events.id as campaign_event_id',
+				'campaign_events.status as campaign_event_status',
+				'campaigns.title as campaign_title',
+				'centers.name as center_name',
+				sql<string>`coalesce(bell_sessions.date, campaign_events.date)`.as('date'),
+				sql<string>`coalesce(bell_sessions.start_time, campaign_events.start_time)`.as(
+					'start_time'
+				),
 				'topics.name_fa as topic_fa',
-				'topics.name_en as topic_en',
-				'schools.name as school_name'
+				'topics.name_en as topic_en'
 			])
 			.orderBy('notifications.created_at', 'desc')
 			.orderBy('notifications.id', 'desc')
@@ -80,24 +108,30 @@ export async function countUnreadNotifications(db: DB, user: Reader): Promise<nu
 }
 
 /**
- * Marks one of the user's notifications read (the first reading counts) and returns the session
- * it is about; null when it is not the user's or its session is out of their scope.
+ * Marks one of the user's notifications read (the first reading counts) and returns the path of
+ * the page it is about; null when it is not the user's or that is out of their scope.
  */
 export async function markNotificationRead(
 	db: DB,
 	user: Reader,
 	id: number,
 	now = new Date()
-): Promise<number | null> {
+): Promise<string | null> {
 	const row = await db
 		.updateTable('notifications')
 		.set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(now.toISOString())) }))
+		.where('id', 'in', notificationsOf(db, user).select('notifications.id'))
 		.where('id', '=', id)
-		.where('user_id', '=', user.id)
-		.where('bell_session_id', 'in', bellSessionIdsInScope(db, user))
-		.returning('bell_session_id')
+		.returning(['bell_session_id', 'campaign_event_id'])
 		.executeTakeFirst();
-	return row?.bell_session_id ?? null;
+	if (!row) return null;
+	if (row.bell_session_id !== null) return `/sessions/${row.bell_session_id}`;
+	const event = await db
+		.selectFrom('campaign_events')
+		.select('campaign_id')
+		.where('id', '=', row.campaign_event_id ?? -1)
+		.executeTakeFirstOrThrow();
+	return `/campaigns/${event.campaign_id}#event-${row.campaign_event_id}`;
 }
 
 /** Marks every unread notification of the user read; returns how many changed. */

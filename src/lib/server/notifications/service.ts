@@ -1,12 +1,12 @@
 import type { DB } from '../db/connect.ts';
-import type { BellSessionEvent } from '../db/schema.ts';
+import type { BellSessionEvent, CampaignEventNotice } from '../db/schema.ts';
 
 // Tells the people concerned about a change to a bell session, inside the change's transaction.
 // The other side of the handshake hears of it: the school of what the centre did, the centre
 // (its managers and whoever proposed) of the school's answer; a cancellation concerns both.
 // Never the actor themself, and never a deactivated account.
 
-export type { BellSessionEvent } from '../db/schema.ts';
+export type { BellSessionEvent, CampaignEventNotice } from '../db/schema.ts';
 
 type Audience = 'school_staff' | 'center_managers' | 'proposer';
 
@@ -69,6 +69,58 @@ export async function notifyBellSessionEvent(
 			recipients.map((user) => ({
 				user_id: user.id,
 				bell_session_id: event.sessionId,
+				event: event.event,
+				actor_id: event.actorId,
+				created_at: now.toISOString()
+			}))
+		)
+		.execute();
+}
+
+/**
+ * Tells a campaign centre's managers and the campaign's creator that one of its events moved or
+ * was cancelled, inside the change's transaction; never the actor, never a deactivated account.
+ */
+export async function notifyCampaignEvent(
+	db: DB,
+	event: { eventId: number; event: CampaignEventNotice; actorId: number },
+	now = new Date()
+): Promise<void> {
+	const campaign = await db
+		.selectFrom('campaign_events')
+		.innerJoin('campaigns', 'campaigns.id', 'campaign_events.campaign_id')
+		.select(['campaigns.center_id', 'campaigns.created_by'])
+		.where('campaign_events.id', '=', event.eventId)
+		.executeTakeFirstOrThrow();
+	const recipients = await db
+		.selectFrom('users')
+		.select('id')
+		.where('active', '=', 1)
+		.where('id', '!=', event.actorId)
+		.where((eb) =>
+			eb.or([
+				eb.and([
+					eb('role', '=', 'center_manager'),
+					eb(
+						'id',
+						'in',
+						eb
+							.selectFrom('user_centers')
+							.select('user_id')
+							.where('center_id', '=', campaign.center_id)
+					)
+				]),
+				eb('id', '=', campaign.created_by ?? -1)
+			])
+		)
+		.execute();
+	if (recipients.length === 0) return;
+	await db
+		.insertInto('notifications')
+		.values(
+			recipients.map((user) => ({
+				user_id: user.id,
+				campaign_event_id: event.eventId,
 				event: event.event,
 				actor_id: event.actorId,
 				created_at: now.toISOString()

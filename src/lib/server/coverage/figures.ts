@@ -1,0 +1,129 @@
+import {
+	answerMeasures,
+	averageOf,
+	eventMeasures,
+	isHeld,
+	measureKeys,
+	neighborhoodMeasures,
+	pairingMeasures,
+	reachedMeasures,
+	sessionMeasures,
+	staffFeedbackMeasures,
+	type CoverageFigures,
+	type MeasureKey
+} from './measures.ts';
+import {
+	eventsOfYear,
+	heldAtPairedSchool,
+	keyOf,
+	neighborhoodsOfYear,
+	pairingsOfYear,
+	sessionsOfYear,
+	type CoverageContext,
+	type Grouping
+} from './sources.ts';
+
+// The figures of every place at one level (or of everything), one aggregate query a source. A
+// place with nothing to count gets zeros from whoever asks for it.
+
+type Tally = Record<MeasureKey | 'staffRatingSum' | 'answerRatingSum', number>;
+type TallyRow = { key: number } & Partial<Record<keyof Tally, number | string | null>>;
+
+/** Measures that belong to a neighbourhood's centre, not to a school: blank for a school. */
+const notForSchools: readonly MeasureKey[] = [
+	'neighborhoodsPaired',
+	'neighborhoodsTotal',
+	'eventsPlanned',
+	'eventsHeld',
+	'eventsCancelled',
+	'eventAttendance'
+];
+
+function queries(ctx: CoverageContext, grouping: Grouping): Promise<TallyRow[]>[] {
+	const grouped = grouping !== 'all';
+	const session = keyOf(grouping, 'bell_sessions.school_id');
+	const held = sessionsOfYear(ctx).where(isHeld);
+	const pairing = keyOf(grouping, 'pairings.school_id');
+	const list = [
+		pairingsOfYear(ctx)
+			.select((eb) => [pairing.as('key'), ...pairingMeasures(eb, heldAtPairedSchool(ctx)(eb))])
+			.$if(grouped, (qb) => qb.groupBy(pairing))
+			.execute(),
+		sessionsOfYear(ctx)
+			.select((eb) => [session.as('key'), ...sessionMeasures(eb)])
+			.$if(grouped, (qb) => qb.groupBy(session))
+			.execute(),
+		held
+			.innerJoin(
+				'bell_session_attendance_students',
+				'bell_session_attendance_students.bell_session_id',
+				'bell_sessions.id'
+			)
+			.select((eb) => [session.as('key'), ...reachedMeasures(eb)])
+			.$if(grouped, (qb) => qb.groupBy(session))
+			.execute(),
+		held
+			.innerJoin('staff_feedback', 'staff_feedback.bell_session_id', 'bell_sessions.id')
+			.select((eb) => [session.as('key'), ...staffFeedbackMeasures(eb)])
+			.$if(grouped, (qb) => qb.groupBy(session))
+			.execute(),
+		held
+			.innerJoin('feedback_links', 'feedback_links.bell_session_id', 'bell_sessions.id')
+			.innerJoin('feedback_answers', 'feedback_answers.link_id', 'feedback_links.id')
+			.select((eb) => [session.as('key'), ...answerMeasures(eb)])
+			.$if(grouped, (qb) => qb.groupBy(session))
+			.execute()
+	];
+	if (grouping === 'school') return list;
+	const place = keyOf(grouping, '');
+	return [
+		...list,
+		neighborhoodsOfYear(ctx)
+			.select((eb) => [place.as('key'), ...neighborhoodMeasures(eb)])
+			.$if(grouped, (qb) => qb.groupBy(place))
+			.execute(),
+		eventsOfYear(ctx)
+			.select((eb) => [place.as('key'), ...eventMeasures(eb)])
+			.$if(grouped, (qb) => qb.groupBy(place))
+			.execute()
+	];
+}
+
+function emptyTally(): Tally {
+	const tally = { staffRatingSum: 0, answerRatingSum: 0 } as Tally;
+	for (const key of measureKeys) tally[key] = 0;
+	return tally;
+}
+
+function figuresOf(tally: Tally, grouping: Grouping): CoverageFigures {
+	const { staffRatingSum, answerRatingSum, ...counts } = tally;
+	const figures: CoverageFigures = {
+		...counts,
+		staffRating: averageOf(staffRatingSum, 3 * tally.staffRatings),
+		answerRating: averageOf(answerRatingSum, tally.answers)
+	};
+	if (grouping === 'school') for (const key of notForSchools) figures[key] = null;
+	return figures;
+}
+
+/** The figures by place id at the level (key 0 for 'all'); places without any row are absent. */
+export async function findFigures(
+	ctx: CoverageContext,
+	grouping: Grouping
+): Promise<Map<number, CoverageFigures>> {
+	const tallies = new Map<number, Tally>();
+	for (const rows of await Promise.all(queries(ctx, grouping))) {
+		for (const { key, ...values } of rows) {
+			const tally = tallies.get(Number(key)) ?? emptyTally();
+			for (const [name, value] of Object.entries(values))
+				tally[name as keyof Tally] = Number(value ?? 0);
+			tallies.set(Number(key), tally);
+		}
+	}
+	return new Map([...tallies].map(([key, tally]) => [key, figuresOf(tally, grouping)]));
+}
+
+/** The figures of a place that had nothing at all to count. */
+export function noFigures(grouping: Grouping): CoverageFigures {
+	return figuresOf(emptyTally(), grouping);
+}

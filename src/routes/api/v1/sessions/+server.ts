@@ -1,0 +1,7 @@
+import { withApiUser } from '$lib/server/api/respond';
+import { respondWithSessionsJson } from '$lib/server/api/sessions';
+import type { RequestHandler } from './$types';
+
+// Read-only, for ministry systems: a personal API token is the credential, never a session.
+export const GET: RequestHandler = ({ request, url }) =>
+	withApiUser(request, (user) => respondWithSessionsJson(user, url));

@@ -1,0 +1,111 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { gradesOfSession } from '$lib/attendance/counts';
+import { eventCountFields } from '$lib/attendance/event-counts';
+import { m } from '$lib/paraglide/messages';
+import { fieldsOf } from '$lib/schemas/attendance';
+import { eventFieldsOf } from '$lib/schemas/event-attendance';
+import { recordCampaignEventAttendance } from '$lib/server/attendance/event-service';
+import { recordingOutcome } from '$lib/server/attendance/messages';
+import { recordBellSessionAttendance } from '$lib/server/attendance/service';
+import { findWeekEvents, findWeekSessions, weekFromUrl } from '$lib/server/attendance/week';
+import { eventKey, readWeekForm, weekFieldNames } from '$lib/server/attendance/week-form';
+import { requireRole } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+// A week's sessions and campaign events with attendance boxes, saved together: centre managers
+// enter what their centres held after the fact; admins may too. Each session and event is
+// recorded on its own, with its own version check, so one refused does not hold back the others.
+
+/** What each box shows: what is stored, or nothing when nothing is. */
+const shown = (names: readonly string[], stored: Record<string, string> | undefined) =>
+	Object.fromEntries(names.map((name) => [name, stored ? stored[name]! : '']));
+
+/** The address's week, with its sessions and events the user sees. */
+async function weekFor(event: RequestEvent) {
+	const user = requireRole(event, 'admin', 'center_manager');
+	const db = getDb();
+	const week = weekFromUrl(event.url);
+	const [sessions, events] = await Promise.all([
+		findWeekSessions(db, user, week),
+		findWeekEvents(db, user, week)
+	]);
+	return { user, db, week, sessions, events };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { week, sessions, events } = await weekFor(event);
+	return {
+		week,
+		sessions: sessions.map(({ session, attendance, enrolment, canRecord }) => {
+			const grades = gradesOfSession(session.grades);
+			const stored = attendance && (fieldsOf(attendance) as Record<string, string>);
+			return {
+				session,
+				key: String(session.id),
+				grades,
+				enrolment,
+				canRecord,
+				values: shown(weekFieldNames(grades), stored),
+				version: attendance?.version ?? 0
+			};
+		}),
+		events: events.map(({ event, attendance, canRecord }) => {
+			const stored = attendance && eventFieldsOf(attendance);
+			return {
+				event,
+				key: eventKey(event.id),
+				canRecord,
+				values: shown(eventCountFields, stored),
+				version: attendance?.version ?? 0
+			};
+		})
+	};
+};
+
+type Outcome = { ok: boolean; text: string };
+
+/** What the page shows after a save: a message, the boxes as typed, errors, each one's outcome. */
+function answer(
+	message: string,
+	values: Record<string, string> = {},
+	errors: Record<string, string[]> = {},
+	outcomes: Record<string, Outcome> = {}
+) {
+	return { message, values, errors, outcomes };
+}
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { user, db, sessions, events } = await weekFor(event);
+		const form = readWeekForm(
+			await event.request.formData(),
+			sessions
+				.filter((s) => s.canRecord)
+				.map((s) => ({ id: s.session.id, grades: gradesOfSession(s.session.grades) })),
+			events.filter((e) => e.canRecord).map((e) => ({ id: e.event.id }))
+		);
+		if (Object.keys(form.errors).length)
+			return fail(400, answer(m.attendance_week_invalid(), form.values, form.errors));
+		if (!form.rows.length && !form.events.length)
+			return fail(400, answer(m.attendance_week_nothing(), form.values));
+
+		const actor = { ...user, ip: event.getClientAddress() };
+		const outcomes: Record<string, Outcome> = {};
+		for (const row of form.rows) {
+			const result = await recordBellSessionAttendance(db, actor, {
+				sessionId: row.sessionId,
+				version: row.version,
+				...row.counts
+			});
+			outcomes[String(row.sessionId)] = recordingOutcome(result, 'bell_session');
+		}
+		for (const row of form.events) {
+			const result = await recordCampaignEventAttendance(db, actor, row);
+			outcomes[eventKey(row.eventId)] = recordingOutcome(result, 'campaign_event');
+		}
+		if (Object.values(outcomes).every((o) => o.ok)) return answer(m.saved(), {}, {}, outcomes);
+		// Refused ones keep what was typed, so nothing typed is lost.
+		return fail(409, answer(m.attendance_week_partly(), form.values, {}, outcomes));
+	}
+};
