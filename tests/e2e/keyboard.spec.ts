@@ -66,3 +66,16 @@ test('proposing a session with the keyboard alone', async ({ page }) => {
 	}
 	throw new Error('No open day for the proposal.');
 });
+
+test('correcting recorded attendance with the keyboard alone', async ({ page }) => {
+	// The demo's session 8 is held at دولاب with attendance recorded; staff@ corrects it.
+	await signInByKeyboard(page, 'staff@demo.test');
+	await page.goto('/sessions/8/attendance');
+	await page.waitForLoadState('networkidle');
+	await tabTo(page, 'teachers');
+	await page.keyboard.press('ControlOrMeta+A');
+	await page.keyboard.type('۳');
+	await page.keyboard.press('Enter');
+	await expect(page.getByText('آمار حضور ذخیره شد.')).toBeVisible();
+	await expect(page.getByLabel('معلمان و کارکنان')).toHaveValue(/^(۳|3)$/);
+});
