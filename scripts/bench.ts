@@ -4,8 +4,7 @@
 // through better-sqlite3 directly; samples the server's memory. Appends the results, with the
 // machine, the command and the date, to the output file. The database gains sign-in sessions and
 // a calendar-feed token; use a copy you can spare.
-import { spawn } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -13,6 +12,7 @@ import SQLite from 'better-sqlite3';
 import { openDatabase } from '../src/lib/server/db/connect.ts';
 import { calendarFeedPath, createCalendarFeed } from '../src/lib/server/calendar-feed/service.ts';
 import { coverageQueriesFor } from './bench/coverage-sql.ts';
+import { sampleResources, signIn, startServer } from './bench/server.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -56,32 +56,8 @@ await kysely.destroy();
 const rawQueries = await coverageQueriesFor(values.db, 'liaison@demo.test');
 const rawQueriesAll = await coverageQueriesFor(values.db, 'national@demo.test');
 
-const server = spawn(process.execPath, ['build/index.js'], {
-	env: { ...process.env, DATABASE_PATH: values.db, PORT: values.port, ORIGIN: origin },
-	stdio: ['ignore', 'ignore', 'inherit']
-});
-const stop = () => server.kill('SIGTERM');
-process.on('exit', stop);
-for (let i = 0; ; i++) {
-	try {
-		if ((await fetch(`${origin}/healthz`)).ok) break;
-	} catch {
-		if (i > 600) throw new Error('The server did not start.');
-	}
-	await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
-async function cookieOf(email: string): Promise<string> {
-	const response = await fetch(`${origin}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ email, password: 'demo-pass-1405' })
-	});
-	const cookie = response.headers.get('set-cookie')?.split(';')[0];
-	if (!cookie) throw new Error(`Could not sign in as ${email}.`);
-	return cookie;
-}
+const { process: server, stop } = await startServer(values.db, values.port!);
+const cookieOf = (email: string) => signIn(origin, email);
 const cookies = {
 	admin: await cookieOf('admin@demo.test'),
 	manager: await cookieOf('manager@demo.test'),
@@ -89,17 +65,7 @@ const cookies = {
 	liaison: await cookieOf('liaison@demo.test'),
 	national: await cookieOf('national@demo.test')
 };
-
-let peakRss = 0;
-const memory = setInterval(() => {
-	try {
-		const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
-		const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-		peakRss = Math.max(peakRss, kb / 1024);
-	} catch {
-		// Not Linux: no memory figure.
-	}
-}, 200);
+const resources = sampleResources(server.pid!, values.db);
 
 interface Target {
 	name: string;
@@ -177,7 +143,7 @@ for (const target of targets) {
 		`${row.name}: p50 ${row.p50} ms, p95 ${row.p95} ms, ${row.rps.toFixed(0)} req/s, ${row.errors} errors`
 	);
 }
-clearInterval(memory);
+resources.stop();
 stop();
 
 /** The median time of the coverage report's own statements, run straight through better-sqlite3. */
@@ -219,7 +185,7 @@ const lines = [
 	`Coverage SQL straight through better-sqlite3 (median of 15): one district ${rawOne.toFixed(1)} ms ` +
 		`(handler p50 ${byName('/coverage, one district').p50} ms, ratio ${(byName('/coverage, one district').p50 / rawOne).toFixed(2)}); ` +
 		`every district ${rawAll.toFixed(1)} ms (handler p50 ${byName('/coverage, every district').p50} ms, ratio ${(byName('/coverage, every district').p50 / rawAll).toFixed(2)}).`,
-	`Server memory (peak RSS under load): ${peakRss.toFixed(0)} MB.`,
+	`Server memory (peak RSS under load): ${resources.peak.rssMb.toFixed(0)} MB.`,
 	''
 ];
 appendFileSync(values.out!, lines.join('\n'));
