@@ -7,47 +7,49 @@ export interface NavItem {
 }
 
 // Each role sees the pages it can use; every page still authorizes for itself.
+const everyone: Role[] = ['admin', 'center_manager', 'school_staff', 'liaison'];
+
 const items: (NavItem & { roles: Role[] })[] = [
 	{
 		path: '/sessions',
 		label: m.nav_sessions,
-		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+		roles: everyone
 	},
 	{
 		path: '/calendar',
 		label: m.nav_calendar,
-		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+		roles: everyone
 	},
 	{
 		path: '/campaigns',
 		label: m.nav_campaigns,
-		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+		roles: everyone
 	},
 	{
 		path: '/coverage',
 		label: m.nav_coverage,
-		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+		roles: everyone
 	},
 	{ path: '/attendance/week', label: m.attendance_nav_week, roles: ['admin', 'center_manager'] },
 	{
 		path: '/inbox',
 		label: m.nav_inbox,
-		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+		roles: everyone
 	},
 	{
 		path: '/directory',
 		label: m.nav_directory,
-		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+		roles: everyone
 	},
 	{
 		path: '/pairings',
 		label: m.nav_pairings,
-		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+		roles: everyone
 	},
 	{
 		path: '/schools',
 		label: m.nav_schools,
-		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+		roles: everyone
 	},
 	{
 		path: '/facilitators',
@@ -57,12 +59,12 @@ const items: (NavItem & { roles: Role[] })[] = [
 	{
 		path: '/topics',
 		label: m.nav_topics,
-		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+		roles: everyone
 	},
 	{
 		path: '/school-years',
 		label: m.nav_school_years,
-		roles: ['admin', 'center_manager', 'school_staff', 'liaison']
+		roles: everyone
 	},
 	{ path: '/admin/closures', label: m.nav_closures, roles: ['admin'] },
 	{ path: '/admin/settings', label: m.nav_settings, roles: ['admin'] },
