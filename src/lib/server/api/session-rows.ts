@@ -1,5 +1,5 @@
 import type { ApiUser } from '../api-tokens/repository.ts';
-import { bellSessionIdsInScope } from '../bell-sessions/scope.ts';
+import { bellSessionInScope } from '../bell-sessions/scope.ts';
 import type { DB } from '../db/connect.ts';
 import type { SessionsQuery } from './sessions.ts';
 
@@ -79,7 +79,7 @@ export async function findApiSessions(
 				.whereRef('bell_session_attendance_students.bell_session_id', '=', 'bell_sessions.id')
 				.as('students')
 		])
-		.where('bell_sessions.id', 'in', bellSessionIdsInScope(db, user));
+		.where(bellSessionInScope(db, user));
 	if (query.status) q = q.where('bell_sessions.status', '=', query.status);
 	if (query.area) q = q.where('neighborhoods.area_id', '=', query.area);
 	if (query.neighborhood) q = q.where('bell_sessions.neighborhood_id', '=', query.neighborhood);

@@ -1,6 +1,6 @@
 import type { DB } from '../db/connect.ts';
 import type { BellSession } from '../db/schema.ts';
-import { bellSessionIdsInScope } from '../bell-sessions/scope.ts';
+import { bellSessionInScope } from '../bell-sessions/scope.ts';
 import {
 	enrolmentWarnings,
 	gradesOfSession,
@@ -39,7 +39,7 @@ const bellSessionAttendance: AttendanceKind<BellSession, AttendanceCounts> = {
 			.selectFrom('bell_sessions')
 			.selectAll()
 			.where('id', '=', id)
-			.where('id', 'in', bellSessionIdsInScope(db, user))
+			.where(bellSessionInScope(db, user))
 			.executeTakeFirst(),
 	mayRecord: mayRecordAttendance,
 	findRecorded: findAttendance,

@@ -3,7 +3,7 @@ import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import type { BellSession, BellSessionStatus } from '../db/schema.ts';
 import { defaultSettings } from '../settings/repository.ts';
-import { bellSessionIdsInScope } from './scope.ts';
+import { bellSessionInScope } from './scope.ts';
 
 // Reading bell sessions with the names people need, always within the user's scope.
 
@@ -76,7 +76,7 @@ function sessionsInScope(db: DB, user: ScopedUser) {
 			'bell_sessions.created_at',
 			'bell_sessions.updated_at'
 		])
-		.where('bell_sessions.id', 'in', bellSessionIdsInScope(db, user));
+		.where(bellSessionInScope(db, user));
 }
 
 function filtered(db: DB, user: ScopedUser, filter: BellSessionFilter) {

@@ -3,7 +3,7 @@ import type { BellSession, BellSessionStatus } from '../db/schema.ts';
 import { recordAudit, type AuditAction } from '../audit/repository.ts';
 import { notifyBellSessionEvent, type BellSessionEvent } from '../notifications/service.ts';
 import { checkSlot, type SlotProblem } from './rules.ts';
-import { bellSessionIdsInScope } from './scope.ts';
+import { bellSessionInScope } from './scope.ts';
 import type { BellSessionActor } from './service.ts';
 import { sessionInstants } from './time.ts';
 
@@ -147,7 +147,7 @@ export async function transitionBellSession(
 			.selectAll('bell_sessions')
 			.select('areas.district_id')
 			.where('bell_sessions.id', '=', input.sessionId)
-			.where('bell_sessions.id', 'in', bellSessionIdsInScope(trx, user))
+			.where(bellSessionInScope(trx, user))
 			.executeTakeFirst();
 		if (!session) return { ok: false, error: 'not_found' };
 		const transition = transitions[input.action];

@@ -1,7 +1,7 @@
 import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import type { Campaign, CampaignEvent } from '../db/schema.ts';
-import { campaignEventIdsInScope } from './scope.ts';
+import { campaignCenterIdsInScope } from './scope.ts';
 
 // Campaign events as every dated view reads them (the calendar, the feeds, the home page), with
 // their campaign's title, centre and topic, always within the user's scope.
@@ -68,7 +68,7 @@ export function datedEventsInScope(db: DB, user: ScopedUser) {
 			'topics.name_en as topic_en',
 			'facilitators.name as facilitator_name'
 		])
-		.where('campaign_events.id', 'in', campaignEventIdsInScope(db, user));
+		.where('campaigns.center_id', 'in', campaignCenterIdsInScope(db, user));
 }
 
 /** Every event in scope on the local dates from..to (inclusive), in time order: calendars, feeds. */

@@ -29,13 +29,6 @@ export function campaignIdsInScope(db: DB, user: ScopedUser) {
 		.where('campaigns.center_id', 'in', campaignCenterIdsInScope(db, user));
 }
 
-export function campaignEventIdsInScope(db: DB, user: ScopedUser) {
-	return db
-		.selectFrom('campaign_events')
-		.select('campaign_events.id')
-		.where('campaign_events.campaign_id', 'in', campaignIdsInScope(db, user));
-}
-
 /** Whether the user may change a campaign they can see: its centre's managers and admins. */
 export function canManageCampaigns(user: ScopedUser, centerId: number): boolean {
 	return (

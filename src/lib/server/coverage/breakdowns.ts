@@ -71,7 +71,10 @@ export async function findTopicMatrix(
 		])
 		.groupBy(['bell_sessions.neighborhood_id', 'bell_sessions.topic_id'])
 		.execute();
-	const heldTopicIds = cells.filter((c) => Number(c.sessionsHeld)).map((c) => c.topic_id);
+	// Each topic once: a country has more cells than SQLite takes parameters.
+	const heldTopicIds = [
+		...new Set(cells.filter((c) => Number(c.sessionsHeld)).map((c) => c.topic_id))
+	];
 	const topics = await ctx.db
 		.selectFrom('topics')
 		.select(['id', 'code', 'name_fa', 'name_en'])

@@ -9,7 +9,7 @@ import type { DB } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import { neighborhoodIdsInScope, schoolIdsInScope } from '../auth/scope.ts';
-import { bellSessionIdsInScope } from '../bell-sessions/scope.ts';
+import { bellSessionInScope } from '../bell-sessions/scope.ts';
 import type { CoverageFilter, CoverageView } from './filter.ts';
 
 // The rows each measure adds up, for one filter within one user's scope. Every activity counts
@@ -93,7 +93,7 @@ export function heldAtPairedSchool(ctx: CoverageContext) {
 				.whereRef('bell_sessions.school_id', '=', 'pairings.school_id')
 				.where('bell_sessions.school_year_id', '=', ctx.filter.schoolYearId)
 				.where('bell_sessions.status', '=', 'held')
-				.where('bell_sessions.id', 'in', bellSessionIdsInScope(ctx.db, ctx.user))
+				.where(bellSessionInScope(ctx.db, ctx.user))
 		);
 }
 
@@ -105,7 +105,7 @@ export function sessionsOfYear(ctx: CoverageContext) {
 		.innerJoin('neighborhoods', 'neighborhoods.id', 'bell_sessions.neighborhood_id')
 		.innerJoin('areas', 'areas.id', 'neighborhoods.area_id')
 		.where('bell_sessions.school_year_id', '=', filter.schoolYearId)
-		.where('bell_sessions.id', 'in', bellSessionIdsInScope(db, user))
+		.where(bellSessionInScope(db, user))
 		.where(inPlace(ctx));
 	if (filter.level) query = query.where('schools.level', '=', filter.level);
 	if (filter.gender) query = query.where('schools.gender', '=', filter.gender);

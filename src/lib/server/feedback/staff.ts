@@ -1,7 +1,7 @@
 import type { DB } from '../db/connect.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { mayRateEvent, mayRateSession } from '../attendance/access.ts';
-import { bellSessionIdsInScope } from '../bell-sessions/scope.ts';
+import { bellSessionInScope } from '../bell-sessions/scope.ts';
 import type { BellSessionActor } from '../bell-sessions/service.ts';
 import { findCampaignEventInScope } from '../campaigns/dated-events.ts';
 import { subjectColumn, type FeedbackSubject } from './subject.ts';
@@ -75,7 +75,7 @@ async function findRateable(
 		.selectFrom('bell_sessions')
 		.select(['status', 'school_id', 'center_id'])
 		.where('id', '=', subject.id)
-		.where('id', 'in', bellSessionIdsInScope(db, user))
+		.where(bellSessionInScope(db, user))
 		.executeTakeFirst();
 	return session && { status: session.status, mayRate: mayRateSession(user, session) };
 }

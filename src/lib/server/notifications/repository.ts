@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import type { BellSessionStatus, CampaignEventStatus, NotificationEvent } from '../db/schema.ts';
-import { bellSessionIdsInScope } from '../bell-sessions/scope.ts';
-import { campaignEventIdsInScope } from '../campaigns/scope.ts';
+import { bellSessionInScope } from '../bell-sessions/scope.ts';
+import { campaignCenterIdsInScope } from '../campaigns/scope.ts';
 
 // A user's inbox. Only notifications about sessions and campaign events the user may still see
 // are shown or counted, so someone moved to another school or centre is not pointed at pages
@@ -43,8 +43,21 @@ function notificationsOf(db: DB, user: Reader) {
 		.where('notifications.user_id', '=', user.id)
 		.where((eb) =>
 			eb.or([
-				eb('notifications.bell_session_id', 'in', bellSessionIdsInScope(db, user)),
-				eb('notifications.campaign_event_id', 'in', campaignEventIdsInScope(db, user))
+				eb.exists(
+					eb
+						.selectFrom('bell_sessions')
+						.select('bell_sessions.id')
+						.whereRef('bell_sessions.id', '=', 'notifications.bell_session_id')
+						.where(bellSessionInScope(db, user))
+				),
+				eb.exists(
+					eb
+						.selectFrom('campaign_events')
+						.innerJoin('campaigns', 'campaigns.id', 'campaign_events.campaign_id')
+						.select('campaign_events.id')
+						.whereRef('campaign_events.id', '=', 'notifications.campaign_event_id')
+						.where('campaigns.center_id', 'in', campaignCenterIdsInScope(db, user))
+				)
 			])
 		);
 }
