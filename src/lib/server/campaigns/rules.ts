@@ -10,7 +10,6 @@ import { closesCenter, closureOn } from './generation.ts';
 
 export const MIN_DURATION = 15;
 export const MAX_DURATION = 240;
-export const REASON_MAX = 500;
 
 /** When and where the events happen. */
 export interface CampaignRule {
