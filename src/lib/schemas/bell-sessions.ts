@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dateErrorMessage } from '../i18n/date-errors.ts';
 import { parseJalaliDate } from '../i18n/jalali.ts';
 import { m } from '../paraglide/messages.js';
-import { clockTimeText, wholeNumberText } from './fields.ts';
+import { jalaliDateText, reasonText, startAndDurationFields, wholeNumberText } from './fields.ts';
 
 // A session proposal as typed: the date in Jalali (Persian or Latin digits), the start time as
 // HH:MM. The service checks the rest (pairing, closures, hours, overlaps).
@@ -22,11 +22,7 @@ const required = () => m.field_required();
 const id = z.number({ error: required }).int().positive({ error: required });
 const optionalText = (max: number) => z.string().trim().max(max).default('');
 
-const slotFields = {
-	date: z.string({ error: required }).trim().min(1, { error: required }).max(20),
-	start_time: clockTimeText(() => m.bell_sessions_error_time_invalid()),
-	duration_minutes: wholeNumberText(15, 240, () => m.bell_sessions_error_duration_invalid())
-};
+const slotFields = { date: jalaliDateText, ...startAndDurationFields };
 
 function checkJalaliDate(data: { date: string }, ctx: z.RefinementCtx) {
 	const date = parseJalaliDate(data.date);
@@ -74,14 +70,7 @@ export const slotSchema = z
 export const answerSchema = z.object({ version });
 
 /** A decline or a cancellation: the reason and the version. */
-export const reasonSchema = z.object({
-	version,
-	reason: z
-		.string({ error: () => m.bell_sessions_error_reason_required() })
-		.trim()
-		.min(1, { error: () => m.bell_sessions_error_reason_required() })
-		.max(500, { error: () => m.bell_sessions_error_reason_long() })
-});
+export const reasonSchema = z.object({ version, reason: reasonText });
 
 export type ProposalFormData = z.infer<typeof proposalSchema>;
 

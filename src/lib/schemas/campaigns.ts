@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dateErrorMessage } from '../i18n/date-errors.ts';
 import { parseJalaliDate } from '../i18n/jalali.ts';
 import { m } from '../paraglide/messages.js';
-import { clockTimeText, wholeNumberText } from './fields.ts';
+import { jalaliDateText, reasonText, startAndDurationFields } from './fields.ts';
 
 // Sunday campaigns as typed: dates in Jalali (Persian or Latin digits), times as HH:MM, numbers
 // as text (see fields.ts). The services check the rest (scope, closures, the past).
@@ -16,25 +16,14 @@ const required = () => m.field_required();
 const id = z.number({ error: required }).int().positive({ error: required });
 const version = z.number().int().positive();
 const optionalText = (max: number) => z.string().trim().max(max).default('');
-const dateText = z.string({ error: required }).trim().min(1, { error: required }).max(20);
-const reason = z
-	.string({ error: () => m.campaigns_error_reason_required() })
-	.trim()
-	.min(1, { error: () => m.campaigns_error_reason_required() })
-	.max(500, { error: () => m.campaigns_error_reason_long() });
-
-const slotFields = {
-	start_time: clockTimeText(() => m.campaigns_error_time_invalid()),
-	duration_minutes: wholeNumberText(15, 240, () => m.campaigns_error_duration_invalid()),
-	place: optionalText(200)
-};
+const slotFields = { ...startAndDurationFields, place: optionalText(200) };
 
 const ruleFields = {
 	title: z.string({ error: required }).trim().min(1, { error: required }).max(150),
 	topic_id: id,
 	audience: z.enum(campaignAudiences, { error: () => m.campaigns_error_audience_required() }),
-	first_date: dateText,
-	last_date: dateText,
+	first_date: jalaliDateText,
+	last_date: jalaliDateText,
 	weekday: z.number().int().min(0).max(6).default(0),
 	...slotFields,
 	/** 0: no facilitator. */
@@ -89,15 +78,15 @@ export const ruleChangeSchema = z
 
 /** A date added by hand. */
 export const addEventSchema = z
-	.object({ date: dateText, ...slotFields })
+	.object({ date: jalaliDateText, ...slotFields })
 	.superRefine((data, ctx) => checkDates(data, ['date'], ctx));
 
 /** Moving one event: its new day, time and place, and why. */
 export const moveEventSchema = z
-	.object({ event_id: id, version, date: dateText, ...slotFields, reason })
+	.object({ event_id: id, version, date: jalaliDateText, ...slotFields, reason: reasonText })
 	.superRefine((data, ctx) => checkDates(data, ['date'], ctx));
 
-export const cancelEventSchema = z.object({ event_id: id, version, reason });
+export const cancelEventSchema = z.object({ event_id: id, version, reason: reasonText });
 
 /** Keeping an event on a day a closure covers. */
 export const keepEventSchema = z.object({ event_id: id, version });

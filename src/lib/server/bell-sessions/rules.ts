@@ -1,18 +1,24 @@
 import { getDayOfWeek, parseDate } from '@internationalized/date';
 import type { DB } from '../db/connect.ts';
 import type { BellSessionAudience } from '../db/schema.ts';
-import { findClosuresOn } from '../closures/repository.ts';
 import { findSettings } from '../settings/repository.ts';
 import { findCurrentSchoolYear } from '../school-years/repository.ts';
-import { isClockTime, isIsoDate, minutesOf, sessionInstants } from './time.ts';
+import {
+	checkSlotFutureAndOpen,
+	checkSlotWellFormed,
+	type MalformedSlotProblem,
+	type UnavailableSlotProblem
+} from '../scheduling/slot-checks.ts';
+import { minutesOf, sessionInstants } from './time.ts';
 
 // The rules a session's slot and programme must meet, shared by proposals, counter-proposals and
-// moves. Each check answers the first problem found, or null.
+// moves; a slot's form, start and closures are checked as a campaign event's are
+// (scheduling/slot-checks.ts). Each check answers the first problem found, or null.
 
 export type SlotProblem =
-	| { problem: 'date_invalid' | 'friday' | 'outside_school_year' | 'past' }
-	| { problem: 'time_invalid' | 'duration_invalid' }
-	| { problem: 'closure'; closure: { name_fa: string; name_en: string } }
+	| MalformedSlotProblem
+	| { problem: 'friday' | 'outside_school_year' }
+	| UnavailableSlotProblem
 	| { problem: 'before_school_day' | 'after_school_day'; time: string }
 	| { problem: 'facilitator_busy' | 'school_busy' };
 
@@ -27,12 +33,9 @@ export interface Slot {
 	durationMinutes: number;
 	/** The session being moved, which must not conflict with itself. */
 	excludeSessionId?: number;
-	/** When given, a start before this moment is refused. */
+	/** When given, a start at or before this moment is refused. */
 	now?: Date;
 }
-
-export const MIN_DURATION = 15;
-export const MAX_DURATION = 240;
 
 // Sessions that still hold their slot.
 const blockingStatuses = ['proposed', 'counter_proposed', 'confirmed', 'held'] as const;
@@ -58,35 +61,24 @@ async function isBooked(
 }
 
 export async function checkSlot(db: DB, slot: Slot): Promise<SlotProblem | null> {
-	if (!isIsoDate(slot.date)) return { problem: 'date_invalid' };
-	if (!isClockTime(slot.startTime)) return { problem: 'time_invalid' };
-	const duration = slot.durationMinutes;
-	if (!Number.isInteger(duration) || duration < MIN_DURATION || duration > MAX_DURATION)
-		return { problem: 'duration_invalid' };
+	const malformed = checkSlotWellFormed(slot);
+	if (malformed) return malformed;
 	// Sunday-first numbering: 5 is Friday.
 	if (getDayOfWeek(parseDate(slot.date), 'en-US') === 5) return { problem: 'friday' };
 	const year = await findCurrentSchoolYear(db);
 	if (!year || slot.date < year.starts_on || slot.date > year.ends_on)
 		return { problem: 'outside_school_year' };
-	const { starts_at, ends_at } = sessionInstants(slot.date, slot.startTime, duration);
-	if (slot.now && starts_at < slot.now.toISOString()) return { problem: 'past' };
-
-	const [closure] = await findClosuresOn(db, {
-		districtId: slot.districtId,
-		date: slot.date,
-		schoolId: slot.schoolId,
-		centerId: slot.centerId
-	});
-	if (closure)
-		return { problem: 'closure', closure: { name_fa: closure.name_fa, name_en: closure.name_en } };
+	const unavailable = await checkSlotFutureAndOpen(db, slot, slot.now);
+	if (unavailable) return unavailable;
 
 	const settings = await findSettings(db, slot.districtId);
 	const start = minutesOf(slot.startTime);
 	if (start < minutesOf(settings.school_day_starts))
 		return { problem: 'before_school_day', time: settings.school_day_starts };
-	if (start + duration > minutesOf(settings.school_day_ends))
+	if (start + slot.durationMinutes > minutesOf(settings.school_day_ends))
 		return { problem: 'after_school_day', time: settings.school_day_ends };
 
+	const { starts_at, ends_at } = sessionInstants(slot.date, slot.startTime, slot.durationMinutes);
 	const exclude = slot.excludeSessionId;
 	if (await isBooked(db, 'facilitator_id', slot.facilitatorId, starts_at, ends_at, exclude))
 		return { problem: 'facilitator_busy' };

@@ -1,4 +1,5 @@
 import type { DB } from '../db/connect.ts';
+import { REASON_MAX } from '../../schemas/fields.ts';
 import type { BellSession, BellSessionStatus } from '../db/schema.ts';
 import { recordAudit, type AuditAction } from '../audit/repository.ts';
 import { notifyBellSessionEvent, type BellSessionEvent } from '../notifications/service.ts';
@@ -51,8 +52,6 @@ const transitions: Record<BellSessionAction, Transition> = {
 		needs: 'reason'
 	}
 };
-
-export const REASON_MAX = 500;
 
 export interface NewSlot {
 	/** Local 'YYYY-MM-DD' and 'HH:MM'. */

@@ -1,10 +1,11 @@
 import type { DB } from '../db/connect.ts';
+import { REASON_MAX } from '../../schemas/fields.ts';
 import type { CampaignEvent } from '../db/schema.ts';
 import { recordAudit, type AuditAction } from '../audit/repository.ts';
 import { sessionInstants } from '../bell-sessions/time.ts';
 import { notifyCampaignEvent, type CampaignEventNotice } from '../notifications/service.ts';
 import { centerOf, findCampaignToChange, type CampaignActor } from './access.ts';
-import { checkEventSlot, REASON_MAX, type SlotProblem } from './rules.ts';
+import { checkEventSlot, type SlotProblem } from './rules.ts';
 
 // Changing one event on its own, without touching the rest of the series: move it (new day,
 // time or place), cancel it, or keep it despite a closure. Each needs a centre manager of the

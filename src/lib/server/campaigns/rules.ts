@@ -1,16 +1,19 @@
 import { parseDate } from '@internationalized/date';
 import type { DB } from '../db/connect.ts';
 import type { CampaignAudience } from '../db/schema.ts';
-import { isClockTime, isIsoDate, sessionInstants } from '../bell-sessions/time.ts';
+import { isClockTime, isIsoDate } from '../bell-sessions/time.ts';
 import { findClosuresBetween, type ClosureRow } from '../closures/repository.ts';
-import { closesCenter, closureOn } from './generation.ts';
+import {
+	checkSlotFutureAndOpen,
+	checkSlotWellFormed,
+	isAllowedDuration,
+	type MalformedSlotProblem,
+	type UnavailableSlotProblem
+} from '../scheduling/slot-checks.ts';
+import { closesCenter } from './generation.ts';
 
 // What a campaign's rule, programme and single events must meet. Each check answers the first
 // problem found, or null.
-
-export const MIN_DURATION = 15;
-export const MAX_DURATION = 240;
-export const REASON_MAX = 500;
 
 /** When and where the events happen. */
 export interface CampaignRule {
@@ -42,10 +45,6 @@ export type RuleProblem =
 	| 'time_invalid'
 	| 'duration_invalid';
 
-function durationProblem(minutes: number): boolean {
-	return !Number.isInteger(minutes) || minutes < MIN_DURATION || minutes > MAX_DURATION;
-}
-
 /** A series runs at most a year: enough for a school year, and a bounded number of events. */
 export function checkRule(rule: CampaignRule): RuleProblem | null {
 	if (!isIsoDate(rule.first_date) || !isIsoDate(rule.last_date)) return 'date_invalid';
@@ -54,7 +53,7 @@ export function checkRule(rule: CampaignRule): RuleProblem | null {
 	if (!Number.isInteger(rule.weekday) || rule.weekday < 0 || rule.weekday > 6)
 		return 'weekday_invalid';
 	if (!isClockTime(rule.start_time)) return 'time_invalid';
-	if (durationProblem(rule.duration_minutes)) return 'duration_invalid';
+	if (!isAllowedDuration(rule.duration_minutes)) return 'duration_invalid';
 	return null;
 }
 
@@ -95,9 +94,7 @@ export async function findCenterClosures(
 	return closures.filter((closure) => closesCenter(closure, center.id));
 }
 
-export type SlotProblem =
-	| { problem: 'date_invalid' | 'time_invalid' | 'duration_invalid' | 'past' | 'date_taken' }
-	| { problem: 'closure'; closure: { name_fa: string; name_en: string } };
+export type SlotProblem = MalformedSlotProblem | UnavailableSlotProblem | { problem: 'date_taken' };
 
 export interface EventSlot {
 	center: { id: number; district_id: number };
@@ -113,17 +110,16 @@ export interface EventSlot {
 
 /** A single event's day and time: a real future time, on an open day, the campaign's only one. */
 export async function checkEventSlot(db: DB, slot: EventSlot): Promise<SlotProblem | null> {
-	if (!isIsoDate(slot.date)) return { problem: 'date_invalid' };
-	if (!isClockTime(slot.start_time)) return { problem: 'time_invalid' };
-	if (durationProblem(slot.duration_minutes)) return { problem: 'duration_invalid' };
-	const { starts_at } = sessionInstants(slot.date, slot.start_time, slot.duration_minutes);
-	if (starts_at <= slot.now.toISOString()) return { problem: 'past' };
-	const closure = closureOn(
-		slot.date,
-		await findCenterClosures(db, slot.center, slot.date, slot.date)
-	);
-	if (closure)
-		return { problem: 'closure', closure: { name_fa: closure.name_fa, name_en: closure.name_en } };
+	const planned = {
+		districtId: slot.center.district_id,
+		centerId: slot.center.id,
+		date: slot.date,
+		startTime: slot.start_time,
+		durationMinutes: slot.duration_minutes
+	};
+	const problem =
+		checkSlotWellFormed(planned) ?? (await checkSlotFutureAndOpen(db, planned, slot.now));
+	if (problem) return problem;
 	if (slot.campaignId !== null) {
 		let taken = db
 			.selectFrom('campaign_events')

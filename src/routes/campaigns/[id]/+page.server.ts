@@ -115,7 +115,7 @@ function refusal(result: Exclude<EventChangeResult, { ok: true }>, form: { messa
 		case 'wrong_state':
 			return fail(409, { form: { ...form, message: m.campaigns_wrong_state() } });
 		default:
-			return fail(400, { form: { ...form, message: m.campaigns_error_reason_required() } });
+			return fail(400, { form: { ...form, message: m.field_reason_required() } });
 	}
 }
 

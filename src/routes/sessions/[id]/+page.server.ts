@@ -85,7 +85,7 @@ function refusal(result: Exclude<TransitionResult, { ok: true }>, form: { messag
 		case 'wrong_state':
 			return fail(409, { form: { ...form, message: m.bell_sessions_wrong_state() } });
 		default:
-			return fail(400, { form: { ...form, message: m.bell_sessions_error_reason_required() } });
+			return fail(400, { form: { ...form, message: m.field_reason_required() } });
 	}
 }
 
