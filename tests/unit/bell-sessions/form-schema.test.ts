@@ -48,7 +48,7 @@ describe('the proposal form', () => {
 		overwriteGetLocale(() => 'fa');
 		expect(messages(wrong)).toMatchObject({
 			start_time: 'ساعت شروع را به شکل ساعت:دقیقه بنویسید، مثلاً ۰۸:۳۰.',
-			duration_minutes: 'مدت جلسه باید بین ۱۵ تا ۲۴۰ دقیقه باشد.'
+			duration_minutes: 'مدت باید بین ۱۵ تا ۲۴۰ دقیقه باشد.'
 		});
 		expect(messages({ grades: [] }).grades).toMatch(/پایه‌های تحصیلی/);
 		expect(messages({ date: '1405/12/30' }).date).toBeTruthy();
