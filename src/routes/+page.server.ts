@@ -2,33 +2,42 @@ import { requireUser } from '$lib/server/auth/guard';
 import { findSessionsNeedingAction } from '$lib/server/bell-sessions/repository';
 import { findCampaignEventsNeedingAction } from '$lib/server/campaigns/needs-action';
 import { getDb } from '$lib/server/db';
-import { findDirectoryTree } from '$lib/server/directory/repository';
-import { findPairingsInScope } from '$lib/server/pairings/repository';
+import { findDirectorySummary } from '$lib/server/directory/summary';
+import { findPairingsPreview } from '$lib/server/pairings/repository';
 import { findCurrentSchoolYear } from '$lib/server/school-years/repository';
 import type { PageServerLoad } from './$types';
+
+/** Rows of each pairing list on the home page; the pairings page has them all. */
+const PAIRINGS_ON_HOME = 30;
 
 // Signed out: the programme and the district's neighbourhoods (public facts).
 // Signed in: the same narrowed to the user's scope, and this year's pairings of their
 // neighbourhoods, unpaired ones first (for admins, the work still to do), and the sessions and
-// campaign events that wait on them.
+// campaign events that wait on them. Every list is bounded, however wide the scope.
 export const load: PageServerLoad = async (event) => {
 	const user = event.locals.user ? requireUser(event) : null;
 	const db = getDb();
-	const [districts, schoolYear] = await Promise.all([
-		findDirectoryTree(db, user ? { user } : {}),
+	const [directory, schoolYear] = await Promise.all([
+		findDirectorySummary(db, user ? { user } : {}),
 		findCurrentSchoolYear(db)
 	]);
-	const [pairings, needsAction, campaignNeeds] = await Promise.all([
-		user && schoolYear ? findPairingsInScope(db, user, schoolYear.id) : [],
+	const none = { rows: [], total: 0 };
+	const [unpaired, paired, needsAction, campaignNeeds] = await Promise.all([
+		user && schoolYear
+			? findPairingsPreview(db, user, schoolYear.id, { unpairedOnly: true }, PAIRINGS_ON_HOME)
+			: none,
+		user && schoolYear
+			? findPairingsPreview(db, user, schoolYear.id, { pairedOnly: true }, PAIRINGS_ON_HOME)
+			: none,
 		user ? findSessionsNeedingAction(db, user) : [],
 		user ? findCampaignEventsNeedingAction(db, user) : []
 	]);
 	return {
-		districts,
+		directory,
 		schoolYear,
 		welcome: user ? { displayName: user.display_name, role: user.role } : null,
-		unpaired: pairings.filter((p) => !p.school),
-		paired: pairings.filter((p) => p.school),
+		unpaired,
+		paired,
 		needsAction,
 		campaignNeeds
 	};

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/lib/server/db/connect.ts';
 import { seedDemoClosures, seedDemoDistrict } from '../../src/lib/server/demo/seed.ts';
-import { findDirectoryTree } from '../../src/lib/server/directory/repository.ts';
+import { directoryTree } from '../helpers/directory-tree.ts';
 import { findCurrentSchoolYear } from '../../src/lib/server/school-years/repository.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
@@ -13,7 +13,7 @@ describe('demo district', () => {
 	});
 
 	it('holds District 14 with its 6 areas, 25 neighbourhoods and a centre in each', async () => {
-		const [district] = await findDirectoryTree(db);
+		const [district] = await directoryTree(db);
 		expect(district?.name_fa).toBe('منطقه ۱۴');
 		expect(district?.areas).toHaveLength(6);
 		const neighborhoods = district!.areas.flatMap((a) => a.neighborhoods);
@@ -25,7 +25,7 @@ describe('demo district', () => {
 	});
 
 	it('has about 40 schools of every level and gender, each with its enrolment', async () => {
-		const schools = (await findDirectoryTree(db))
+		const schools = (await directoryTree(db))
 			.flatMap((d) => d.areas)
 			.flatMap((a) => a.neighborhoods)
 			.flatMap((n) => n.schools);

@@ -5,7 +5,7 @@ import {
 	createNeighborhood,
 	updateNeighborhood
 } from '../../../src/lib/server/directory/neighborhood-service.ts';
-import { findDirectoryTree } from '../../../src/lib/server/directory/repository.ts';
+import { directoryTree } from '../../helpers/directory-tree.ts';
 import { centerSearchKey, neighborhoodSearchKey } from '../../../src/lib/search/keys.ts';
 import {
 	auditRows,
@@ -56,9 +56,9 @@ describe('neighbourhoods', () => {
 			.executeTakeFirstOrThrow();
 		expect(after.name_search).toBe(neighborhoodSearchKey(input));
 		const user = await scopedUser(db, 'admin@demo.test');
-		expect(
-			neighborhoodNames(await findDirectoryTree(db, { user, query: 'ahang quarter' }))
-		).toEqual(['آهنگ']);
+		expect(neighborhoodNames(await directoryTree(db, { user, query: 'ahang quarter' }))).toEqual([
+			'آهنگ'
+		]);
 		const [audit] = await auditRows(db, 'record_updated', id);
 		expect(audit).toMatchObject({ entity_type: 'neighborhood' });
 		expect(JSON.parse(audit!.before!)).toMatchObject({ name_en: 'Ahang' });
@@ -77,7 +77,7 @@ describe('neighbourhoods', () => {
 		const input = { name_fa: 'ابوذر', name_en: 'Abuzar', area_id: target };
 		expect(await updateNeighborhood(db, admin, id, row.version, input)).toEqual({ ok: true, id });
 		const user = await scopedUser(db, 'admin@demo.test');
-		const tree = await findDirectoryTree(db, { user, areaId: target });
+		const tree = await directoryTree(db, { user, areaId: target });
 		expect(neighborhoodNames(tree)).toContain('ابوذر');
 		const [audit] = (await auditRows(db, 'record_updated', id)).slice(-1);
 		expect(JSON.parse(audit!.before!).area_id).toBe(row.area_id);
@@ -165,9 +165,9 @@ describe('neighbourhoods', () => {
 			(await auditRows(db, 'record_created', created[0]!.id)).map((a) => a.entity_type)
 		).toContain('center');
 		const user = await scopedUser(db, 'admin@demo.test');
-		expect(neighborhoodNames(await findDirectoryTree(db, { user, query: 'test quarter' }))).toEqual(
-			['محلهٔ آزمایشی']
-		);
+		expect(neighborhoodNames(await directoryTree(db, { user, query: 'test quarter' }))).toEqual([
+			'محلهٔ آزمایشی'
+		]);
 		const foreignArea = { ...input, name_fa: 'دیگر', area_id: 9999 };
 		expect(await createNeighborhood(db, admin, foreignArea, center)).toEqual({
 			ok: false,

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../../src/lib/server/db/connect.ts';
-import {
-	findDirectoryPage,
-	findDirectoryTree
-} from '../../../src/lib/server/directory/repository.ts';
+import { findDirectoryPage } from '../../../src/lib/server/directory/repository.ts';
+import { directoryTree } from '../../helpers/directory-tree.ts';
 import {
 	findAreaInDistricts,
 	findCenterInDistricts,
@@ -30,8 +28,7 @@ describe('directory scope', () => {
 		other = await insertSecondDistrict(db, await demoPasswordHash(db));
 	});
 
-	const treeOf = async (email: string) =>
-		findDirectoryTree(db, { user: await scopedUser(db, email) });
+	const treeOf = async (email: string) => directoryTree(db, { user: await scopedUser(db, email) });
 
 	it('shows a centre manager only the neighbourhoods of their centres', async () => {
 		expect(neighborhoodNames(await treeOf('manager@demo.test'))).toEqual(['خاوران', 'دولاب']);
@@ -39,7 +36,7 @@ describe('directory scope', () => {
 
 	it('shows school staff only their school and its neighbourhood', async () => {
 		const staff = await scopedUser(db, 'staff@demo.test');
-		const tree = await findDirectoryTree(db, { user: staff });
+		const tree = await directoryTree(db, { user: staff });
 		expect(neighborhoodNames(tree)).toEqual(['دولاب']);
 		const schools = tree
 			.flatMap((d) => d.areas)
@@ -63,12 +60,12 @@ describe('directory scope', () => {
 			role: 'admin',
 			scope: { districtIds: [other.districtId], centerIds: [], schoolId: null }
 		};
-		const tree = await findDirectoryTree(db, { user: admin15 });
+		const tree = await directoryTree(db, { user: admin15 });
 		expect(tree.map((d) => d.name_en)).toEqual(['District 15']);
 		expect(neighborhoodNames(tree)).toEqual(['مسعودیه']);
-		expect(
-			neighborhoodNames(await findDirectoryTree(db, { user: admin15, query: 'دولاب' }))
-		).toEqual([]);
+		expect(neighborhoodNames(await directoryTree(db, { user: admin15, query: 'دولاب' }))).toEqual(
+			[]
+		);
 		const areas = await listAreasInScope(db, admin15);
 		expect(areas.map((a) => a.district_id)).toEqual([other.districtId]);
 	});
@@ -100,7 +97,7 @@ describe('directory scope', () => {
 	it('filters by area, and pages through neighbourhoods', async () => {
 		const admin = await scopedUser(db, 'admin@demo.test');
 		const area = await idByName(db, 'areas', 'ناحیه ۲');
-		const inArea = await findDirectoryTree(db, { user: admin, areaId: area });
+		const inArea = await directoryTree(db, { user: admin, areaId: area });
 		expect(inArea.flatMap((d) => d.areas).map((a) => a.id)).toEqual([area]);
 		const first = await findDirectoryPage(db, { user: admin }, 1, 10);
 		const last = await findDirectoryPage(db, { user: admin }, 3, 10);
@@ -109,7 +106,7 @@ describe('directory scope', () => {
 		expect(neighborhoodNames(last.districts)).toHaveLength(5);
 		const manager = await scopedUser(db, 'manager@demo.test');
 		expect((await findDirectoryPage(db, { user: manager, areaId: area }, 1)).total).toBe(
-			neighborhoodNames(await findDirectoryTree(db, { user: manager, areaId: area })).length
+			neighborhoodNames(await directoryTree(db, { user: manager, areaId: area })).length
 		);
 	});
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../../src/lib/server/db/connect.ts';
-import { findDirectoryTree } from '../../../src/lib/server/directory/repository.ts';
+import { directoryTree } from '../../helpers/directory-tree.ts';
 import {
 	createDemoDb,
 	neighborhoodNames,
@@ -14,8 +14,7 @@ import {
 describe('directory search', () => {
 	let db: DB;
 	let admin: ScopedUser;
-	const search = (query: string, user: ScopedUser = admin) =>
-		findDirectoryTree(db, { user, query });
+	const search = (query: string, user: ScopedUser = admin) => directoryTree(db, { user, query });
 
 	beforeAll(async () => {
 		db = await createDemoDb();
@@ -51,7 +50,7 @@ describe('directory search', () => {
 	it('finds a neighbourhood by its centre’s name, with all its schools', async () => {
 		const tree = await search('سرای محله شكيب');
 		expect(neighborhoodNames(tree)).toEqual(['شکیب']);
-		const all = await findDirectoryTree(db, { user: admin });
+		const all = await directoryTree(db, { user: admin });
 		const shakib = all
 			.flatMap((d) => d.areas)
 			.flatMap((a) => a.neighborhoods)
@@ -63,7 +62,7 @@ describe('directory search', () => {
 		const tree = await search('ابن‌سینا');
 		const [neighborhood] = tree.flatMap((d) => d.areas).flatMap((a) => a.neighborhoods);
 		expect(neighborhood?.schools.map((s) => s.name)).toEqual(['دبستان پسرانه ابن‌سینا']);
-		const all = await findDirectoryTree(db, { user: admin, query: neighborhood!.name_fa });
+		const all = await directoryTree(db, { user: admin, query: neighborhood!.name_fa });
 		expect(schoolNames(all).length).toBeGreaterThan(1);
 	});
 

@@ -2,7 +2,6 @@ import type { DB } from '../db/connect.ts';
 import type { SchoolGender, SchoolLevel } from '../db/schema.ts';
 import {
 	countNeighborhoodsInView,
-	isNarrowed,
 	neighborhoodsInView,
 	schoolsOfNeighborhoods,
 	searchKeyOf,
@@ -46,18 +45,6 @@ export const DIRECTORY_PAGE_SIZE = 30;
 
 type NeighborhoodRow = { id: number; area_id: number; name_fa: string; name_en: string };
 
-/**
- * The directory as a tree: districts → areas → neighbourhoods → centre and schools. Without a
- * filter: everything, empty areas included. With one: only the user's scope, the area and the
- * search matches, and only the areas and districts that hold them. Five queries, whatever its size.
- */
-export async function findDirectoryTree(
-	db: DB,
-	filter: DirectoryFilter = {}
-): Promise<DirectoryDistrict[]> {
-	return assembleTree(db, filter, await neighborhoodsInView(db, filter).execute());
-}
-
 /** One page of the filtered tree (pages of neighbourhoods), and how many neighbourhoods match. */
 export async function findDirectoryPage(
 	db: DB,
@@ -72,37 +59,37 @@ export async function findDirectoryPage(
 			.execute(),
 		countNeighborhoodsInView(db, filter)
 	]);
-	return { districts: await assembleTree(db, { ...filter, paged: true }, rows), total };
+	return { districts: await assembleTree(db, filter, rows), total };
 }
 
+/** The page's neighbourhoods as a tree, with the areas and districts that hold them. */
 async function assembleTree(
 	db: DB,
-	filter: DirectoryFilter & { paged?: boolean },
+	filter: DirectoryFilter,
 	neighborhoods: (NeighborhoodRow & { name_search: string })[]
 ): Promise<DirectoryDistrict[]> {
-	const narrowed = isNarrowed(filter) || Boolean(filter.paged);
-	const ids = narrowed ? neighborhoods.map((n) => n.id) : null;
+	const ids = neighborhoods.map((n) => n.id);
 	const areaIds = [...new Set(neighborhoods.map((n) => n.area_id))];
-	let areasQuery = db
-		.selectFrom('areas')
-		.select(['id', 'district_id', 'number', 'name_fa', 'name_en'])
-		.orderBy('number');
-	if (narrowed) areasQuery = areasQuery.where('id', 'in', areaIds.length ? areaIds : [-1]);
-	let centersQuery = db
-		.selectFrom('centers')
-		.select(['id', 'neighborhood_id', 'name', 'address', 'phone', 'name_search'])
-		.orderBy('id');
-	if (ids) centersQuery = centersQuery.where('neighborhood_id', 'in', ids.length ? ids : [-1]);
 	const [areas, centers, schools] = await Promise.all([
-		areasQuery.execute(),
-		centersQuery.execute(),
+		db
+			.selectFrom('areas')
+			.select(['id', 'district_id', 'number', 'name_fa', 'name_en'])
+			.where('id', 'in', areaIds.length ? areaIds : [-1])
+			.orderBy('number')
+			.execute(),
+		db
+			.selectFrom('centers')
+			.select(['id', 'neighborhood_id', 'name', 'address', 'phone', 'name_search'])
+			.where('neighborhood_id', 'in', ids.length ? ids : [-1])
+			.orderBy('id')
+			.execute(),
 		schoolsOfNeighborhoods(db, filter, ids).execute()
 	]);
 	const districtIds = [...new Set(areas.map((a) => a.district_id))];
 	const districts = await db
 		.selectFrom('districts')
 		.select(['id', 'name_fa', 'name_en'])
-		.$if(narrowed, (q) => q.where('id', 'in', districtIds.length ? districtIds : [-1]))
+		.where('id', 'in', districtIds.length ? districtIds : [-1])
 		.orderBy('id')
 		.execute();
 

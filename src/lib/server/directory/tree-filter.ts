@@ -20,10 +20,6 @@ export function searchKeyOf(filter: DirectoryFilter): string {
 	return filter.query ? normalizeForSearch(filter.query) : '';
 }
 
-export function isNarrowed(filter: DirectoryFilter): boolean {
-	return Boolean(filter.user || filter.areaId || searchKeyOf(filter));
-}
-
 /** Schools the filter's user may see, matching `key` when given. */
 function schoolsInView(db: DB, filter: DirectoryFilter, key: string) {
 	let query = db.selectFrom('schools').select('schools.neighborhood_id');
@@ -83,11 +79,7 @@ export async function countNeighborhoodsInView(db: DB, filter: DirectoryFilter):
  * The schools of these neighbourhoods (null: of all) that the filter's user may see, with their
  * head count.
  */
-export function schoolsOfNeighborhoods(
-	db: DB,
-	filter: DirectoryFilter,
-	neighborhoodIds: number[] | null
-) {
+export function schoolsOfNeighborhoods(db: DB, filter: DirectoryFilter, neighborhoodIds: number[]) {
 	let query = db
 		.selectFrom('schools')
 		.leftJoin('school_enrolments', 'school_enrolments.school_id', 'schools.id')
@@ -100,12 +92,11 @@ export function schoolsOfNeighborhoods(
 			'schools.name_search',
 			fn.coalesce(fn.sum<number>('school_enrolments.students'), val(0)).as('students')
 		]);
-	if (neighborhoodIds)
-		query = query.where(
-			'schools.neighborhood_id',
-			'in',
-			neighborhoodIds.length ? neighborhoodIds : [-1]
-		);
+	query = query.where(
+		'schools.neighborhood_id',
+		'in',
+		neighborhoodIds.length ? neighborhoodIds : [-1]
+	);
 	if (filter.user) query = query.where('schools.id', 'in', schoolIdsInScope(db, filter.user));
 	return query.groupBy('schools.id').orderBy('schools.name');
 }

@@ -23,22 +23,19 @@ export interface NeighborhoodPairing {
 	/** null: the neighbourhood is unpaired that year (and `school` is null too). */
 	pairing: { id: number; version: number } | null;
 	school: PairedSchool | null;
+	/** The neighbourhood's community centre, when it has one. */
+	center_name: string | null;
 }
 
 export interface PairingFilter {
 	/** Part of a neighbourhood's or school's name, typed any way (see normalizeForSearch). */
 	query?: string;
 	unpairedOnly?: boolean;
+	pairedOnly?: boolean;
 	areaId?: number | null;
 }
 
-/** The user's neighbourhoods with their paired school that year, by area number then name. */
-export async function findPairingsInScope(
-	db: DB,
-	user: ScopedUser,
-	schoolYearId: number,
-	filter: PairingFilter = {}
-): Promise<NeighborhoodPairing[]> {
+function pairingsQuery(db: DB, user: ScopedUser, schoolYearId: number, filter: PairingFilter) {
 	let query = db
 		.selectFrom('neighborhoods')
 		.innerJoin('areas', 'areas.id', 'neighborhoods.area_id')
@@ -65,10 +62,19 @@ export async function findPairingsInScope(
 			'schools.name as school_name',
 			'schools.level as school_level',
 			'schools.gender as school_gender',
-			'school_neighborhoods.area_id as school_area_id'
+			'school_neighborhoods.area_id as school_area_id',
+			(eb) =>
+				eb
+					.selectFrom('centers')
+					.select('centers.name')
+					.whereRef('centers.neighborhood_id', '=', 'neighborhoods.id')
+					.orderBy('centers.id')
+					.limit(1)
+					.as('center_name')
 		])
 		.where('neighborhoods.id', 'in', neighborhoodIdsInScope(db, user));
 	if (filter.unpairedOnly) query = query.where('pairings.id', 'is', null);
+	if (filter.pairedOnly) query = query.where('pairings.id', 'is not', null);
 	if (filter.areaId) query = query.where('areas.id', '=', filter.areaId);
 	const key = filter.query ? normalizeForSearch(filter.query) : '';
 	if (key)
@@ -78,12 +84,47 @@ export async function findPairingsInScope(
 				containsText(eb.ref('schools.name_search'), key)
 			])
 		);
-	const rows = await query
-		.orderBy('areas.number')
-		.orderBy('neighborhoods.name_fa')
-		.orderBy('neighborhoods.id')
-		.execute();
-	return rows.map((r) => ({
+	return query;
+}
+
+type PairingRow = Awaited<ReturnType<ReturnType<typeof pairingsQuery>['execute']>>[number];
+
+function ordered(query: ReturnType<typeof pairingsQuery>) {
+	return query.orderBy('areas.number').orderBy('neighborhoods.name_fa').orderBy('neighborhoods.id');
+}
+
+/** The user's neighbourhoods with their paired school that year, by area number then name. */
+export async function findPairingsInScope(
+	db: DB,
+	user: ScopedUser,
+	schoolYearId: number,
+	filter: PairingFilter = {}
+): Promise<NeighborhoodPairing[]> {
+	const rows = await ordered(pairingsQuery(db, user, schoolYearId, filter)).execute();
+	return rows.map(toPairing);
+}
+
+/** The first `limit` of the same list, and how long the whole list is: for the home page. */
+export async function findPairingsPreview(
+	db: DB,
+	user: ScopedUser,
+	schoolYearId: number,
+	filter: PairingFilter,
+	limit: number
+): Promise<{ rows: NeighborhoodPairing[]; total: number }> {
+	const query = pairingsQuery(db, user, schoolYearId, filter);
+	const [rows, count] = await Promise.all([
+		ordered(query).limit(limit).execute(),
+		query
+			.clearSelect()
+			.select((eb) => eb.fn.countAll<number>().as('total'))
+			.executeTakeFirstOrThrow()
+	]);
+	return { rows: rows.map(toPairing), total: Number(count.total) };
+}
+
+function toPairing(r: PairingRow): NeighborhoodPairing {
+	return {
 		neighborhood: { id: r.id, name_fa: r.name_fa, name_en: r.name_en },
 		area: {
 			id: r.area_id,
@@ -102,8 +143,9 @@ export async function findPairingsInScope(
 						level: r.school_level!,
 						gender: r.school_gender!,
 						area_id: Number(r.school_area_id)
-					}
-	}));
+					},
+		center_name: r.center_name
+	};
 }
 
 export interface UnpairedNeighborhood extends Names {
