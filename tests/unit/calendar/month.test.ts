@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { proposeBellSession } from '../../../src/lib/server/bell-sessions/service.ts';
-import { loadCalendarMonth, type CalendarDay } from '../../../src/lib/server/calendar/month.ts';
+import {
+	loadCalendarMonth,
+	SESSIONS_PER_DAY,
+	type CalendarDay
+} from '../../../src/lib/server/calendar/month.ts';
 import { createClosure, generateFixedHolidays } from '../../../src/lib/server/closures/service.ts';
 import { listSchoolYears } from '../../../src/lib/server/school-years/repository.ts';
 import { demoPasswordHash, insertSecondDistrict } from '../users/fixtures.ts';
@@ -23,11 +27,16 @@ function dayOf(month: { weeks: (CalendarDay | null)[][] }, date: string): Calend
 	return daysOf(month).find((day) => day.date === date)!;
 }
 
-async function propose(world: SessionWorld, date: string, start_time = '08:00'): Promise<number> {
+async function propose(
+	world: SessionWorld,
+	date: string,
+	start_time = '08:00',
+	duration_minutes = 60
+): Promise<number> {
 	const result = await proposeBellSession(
 		world.db,
 		world.manager,
-		proposal(world, { date, start_time }),
+		proposal(world, { date, start_time, duration_minutes }),
 		NOW
 	);
 	if (!result.ok) throw new Error(`proposal refused: ${JSON.stringify(result)}`);
@@ -58,6 +67,22 @@ describe('a month of the calendar', () => {
 		const all = daysOf(month).flatMap((day) => day.entries.map((e) => e.href));
 		expect(all).toHaveLength(3);
 		expect(all).not.toContain(`/sessions/${nextMonth}`);
+	});
+
+	it('shows the first sessions of a crowded day in time order and counts the rest', async () => {
+		const starts = ['08:00', '08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '11:30'];
+		const ids = [];
+		for (const start of [...starts].reverse())
+			ids.unshift(await propose(world, '2026-12-01', start, 30));
+		const other = await propose(world, '2026-12-02');
+		const month = await loadCalendarMonth(world.db, world.manager, 'fa', '1405-09', TODAY);
+		const crowded = dayOf(month, '2026-12-01');
+		expect(crowded.entries.map((e) => e.href)).toEqual(
+			ids.slice(0, SESSIONS_PER_DAY).map((id) => `/sessions/${id}`)
+		);
+		expect(crowded.more).toBe(starts.length - SESSIONS_PER_DAY);
+		expect(dayOf(month, '2026-12-02')).toMatchObject({ more: 0 });
+		expect(dayOf(month, '2026-12-02').entries.map((e) => e.href)).toEqual([`/sessions/${other}`]);
 	});
 
 	it('describes a session in the language of the page', async () => {

@@ -144,6 +144,34 @@ export async function findBellSessionsBetween(
 		.execute();
 }
 
+/**
+ * The first `perDay` sessions in scope of each local date from..to, in time order, each with how
+ * many sessions its date has in all: a month view stays readable (and small) when a scope holds
+ * thousands of sessions a day.
+ */
+export async function findFirstBellSessionsOfDays(
+	db: DB,
+	user: ScopedUser,
+	from: string,
+	to: string,
+	perDay: number
+): Promise<(BellSessionRow & { day_total: number })[]> {
+	const ranked = filtered(db, user, { from, to }).select([
+		sql<number>`row_number() over (partition by bell_sessions.date order by bell_sessions.starts_at, bell_sessions.id)`.as(
+			'day_rank'
+		),
+		sql<number>`count(*) over (partition by bell_sessions.date)`.as('day_total')
+	]);
+	const rows = await db
+		.selectFrom(ranked.as('ranked'))
+		.selectAll()
+		.where('day_rank', '<=', perDay)
+		.orderBy('starts_at')
+		.orderBy('id')
+		.execute();
+	return rows.map(({ day_rank: _, ...row }) => row);
+}
+
 /** One session, or undefined when it does not exist or lies outside the user's scope. */
 export async function findBellSessionInScope(
 	db: DB,

@@ -2,14 +2,19 @@ import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import type { ClosureKind } from '../db/schema.ts';
 import type { Locale } from '../../paraglide/runtime.js';
-import { findBellSessionsBetween } from '../bell-sessions/repository.ts';
-import { findCampaignEventsBetween } from '../campaigns/dated-events.ts';
+import { findFirstBellSessionsOfDays } from '../bell-sessions/repository.ts';
+import { findFirstCampaignEventsOfDays } from '../campaigns/dated-events.ts';
 import type { ClosureRow } from '../closures/repository.ts';
 import { findCalendarClosures } from './closures.ts';
 import { bellSessionEntry, campaignEventEntry, type CalendarEntry } from './entries.ts';
 import { buildMonthGrid, parseMonthParam, type GridDay, type MonthGrid } from './month-grid.ts';
 
-// One month of a user's calendar: the grid of days, each with its closures and entries.
+// One month of a user's calendar: the grid of days, each with its closures and entries. A day
+// shows at most a few sessions and a few events, and says how many more it has: a liaison over
+// many districts may have thousands a day.
+
+export const SESSIONS_PER_DAY = 6;
+export const EVENTS_PER_DAY = 6;
 
 type ScopedUser = Pick<AuthUser, 'role' | 'scope'>;
 
@@ -23,6 +28,8 @@ export interface CalendarDay extends GridDay {
 	closures: CalendarClosure[];
 	/** In time order. */
 	entries: CalendarEntry[];
+	/** Sessions and events of the day not among `entries`. */
+	more: number;
 }
 
 export interface CalendarMonth extends Omit<MonthGrid, 'weeks'> {
@@ -49,16 +56,20 @@ export function fillMonthGrid(
 	grid: MonthGrid,
 	entries: CalendarEntry[],
 	closures: ClosureRow[],
-	locale: Locale
+	locale: Locale,
+	dayTotals: Map<string, number>
 ): CalendarMonth {
 	const byTime = [...entries].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 	const fill = (day: GridDay | null): CalendarDay | null =>
 		day && {
 			...day,
 			closures: closuresOn(day.date, closures, locale),
-			entries: byTime.filter((entry) => entry.date === day.date)
+			entries: byTime.filter((entry) => entry.date === day.date),
+			more: 0
 		};
-	return { ...grid, weeks: grid.weeks.map((week) => week.map(fill)) };
+	const withMore = (day: CalendarDay | null): CalendarDay | null =>
+		day && { ...day, more: (dayTotals.get(day.date) ?? 0) - day.entries.length };
+	return { ...grid, weeks: grid.weeks.map((week) => week.map((day) => withMore(fill(day)))) };
 }
 
 /**
@@ -74,13 +85,21 @@ export async function loadCalendarMonth(
 ): Promise<CalendarMonth> {
 	const grid = buildMonthGrid(parseMonthParam(monthParam, locale, today), locale, today);
 	const [sessions, events, closures] = await Promise.all([
-		findBellSessionsBetween(db, user, grid.first, grid.last),
-		findCampaignEventsBetween(db, user, grid.first, grid.last),
+		findFirstBellSessionsOfDays(db, user, grid.first, grid.last, SESSIONS_PER_DAY),
+		findFirstCampaignEventsOfDays(db, user, grid.first, grid.last, EVENTS_PER_DAY),
 		findCalendarClosures(db, user, grid.first, grid.last)
 	]);
 	const entries = [
 		...sessions.map((session) => bellSessionEntry(session, locale)),
 		...events.map((event) => campaignEventEntry(event, locale))
 	];
-	return fillMonthGrid(grid, entries, closures, locale);
+	// Each day's total: the day total of its first session plus that of its first event.
+	const dayTotals = new Map<string, number>();
+	for (const rows of [sessions, events])
+		for (const date of new Set(rows.map((row) => row.date)))
+			dayTotals.set(
+				date,
+				(dayTotals.get(date) ?? 0) + rows.find((row) => row.date === date)!.day_total
+			);
+	return fillMonthGrid(grid, entries, closures, locale, dayTotals);
 }

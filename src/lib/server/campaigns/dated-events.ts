@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import type { Campaign, CampaignEvent } from '../db/schema.ts';
@@ -84,6 +85,33 @@ export async function findCampaignEventsBetween(
 		.orderBy('campaign_events.starts_at')
 		.orderBy('campaign_events.id')
 		.execute();
+}
+
+/** The first `perDay` events in scope of each local date from..to, with their date's total. */
+export async function findFirstCampaignEventsOfDays(
+	db: DB,
+	user: ScopedUser,
+	from: string,
+	to: string,
+	perDay: number
+): Promise<(DatedCampaignEvent & { day_total: number })[]> {
+	const ranked = datedEventsInScope(db, user)
+		.where('campaign_events.date', '>=', from)
+		.where('campaign_events.date', '<=', to)
+		.select([
+			sql<number>`row_number() over (partition by campaign_events.date order by campaign_events.starts_at, campaign_events.id)`.as(
+				'day_rank'
+			),
+			sql<number>`count(*) over (partition by campaign_events.date)`.as('day_total')
+		]);
+	const rows = await db
+		.selectFrom(ranked.as('ranked'))
+		.selectAll()
+		.where('day_rank', '<=', perDay)
+		.orderBy('starts_at')
+		.orderBy('id')
+		.execute();
+	return rows.map(({ day_rank: _, ...row }) => row);
 }
 
 /** One event in scope, or undefined when it does not exist or lies outside the user's scope. */

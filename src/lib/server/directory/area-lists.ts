@@ -27,10 +27,14 @@ export async function listAreasInScope(
 	const rows = await db
 		.selectFrom('areas')
 		.innerJoin('districts', 'districts.id', 'areas.district_id')
+		// A district-wide reader sees every neighbourhood of their districts' areas: no need to
+		// test each against the scope (which costs seconds over a country's neighbourhoods).
 		.leftJoin('neighborhoods', (join) =>
-			join
-				.onRef('neighborhoods.area_id', '=', 'areas.id')
-				.on('neighborhoods.id', 'in', neighborhoodIdsInScope(db, user))
+			districtWide
+				? join.onRef('neighborhoods.area_id', '=', 'areas.id')
+				: join
+						.onRef('neighborhoods.area_id', '=', 'areas.id')
+						.on('neighborhoods.id', 'in', neighborhoodIdsInScope(db, user))
 		)
 		.select((eb) => [
 			'areas.id',
