@@ -29,6 +29,11 @@ describe('the coverage report of a hand-built year', () => {
 		expect(report.headline).toEqual(EXPECTED);
 	});
 
+	it('gives the same headline whichever level the table below shows', async () => {
+		for (const view of ['district', 'area', 'neighborhood', 'school'] as const)
+			expect((await reportFor({ view })).headline).toEqual(EXPECTED);
+	});
+
 	it('splits students by grade and gender: reached from attendance, enrolled by the school', () => {
 		expect(report.studentsByGrade).toEqual([
 			{ grade: 1, reached: { girls: 0, boys: 0 }, enrolled: { girls: 40, boys: 0 } },
@@ -119,15 +124,15 @@ describe('the coverage report of a hand-built year', () => {
 	});
 
 	it('marks the gaps of the topic matrix: held sessions per neighbourhood and topic', () => {
-		const codes = report.topics.topics.map((t) => t.code);
+		const codes = report.topics!.topics.map((t) => t.code);
 		expect(codes).toHaveLength(8);
 		const row = (name: string) =>
 			Object.fromEntries(
-				report.topics.rows
-					.find((r) => r.neighborhood.name_fa === name)!
+				report
+					.topics!.rows.find((r) => r.neighborhood.name_fa === name)!
 					.held.map((held, i) => [codes[i], held])
 			);
-		expect(report.topics.rows).toHaveLength(25);
+		expect(report.topics!.rows).toHaveLength(25);
 		expect(row('دولاب')).toMatchObject({ addiction: 1, cyberspace: 1, life_skills: 0 });
 		expect(row('خاوران')).toMatchObject({ addiction: 1, bullying: 0, cyberspace: 0 });
 		expect(Object.values(row('شاهین')).every((n) => n === 0)).toBe(true);

@@ -27,7 +27,7 @@ describe('coverage within scope', () => {
 		const report = await reportOf('manager@demo.test', { view: 'neighborhood' });
 		expect(report.places.neighborhoods.map((n) => n.name_fa).sort()).toEqual(['خاوران', 'دولاب']);
 		expect(report.rows.map((r) => r.name_fa)).toEqual(['دولاب', 'خاوران']);
-		expect(report.topics.rows.map((r) => r.neighborhood.name_fa).sort()).toEqual([
+		expect(report.topics!.rows.map((r) => r.neighborhood.name_fa).sort()).toEqual([
 			'خاوران',
 			'دولاب'
 		]);
@@ -81,6 +81,35 @@ describe('coverage within scope', () => {
 			studentsEnrolled: 40,
 			eventsHeld: 1
 		});
+	});
+
+	it('over several districts with none chosen, lists districts only and waits with the matrix', async () => {
+		const liaison = await scopedUserOf(world.db, 'liaison@demo.test');
+		const districts = await world.db.selectFrom('districts').select(['id', 'name_en']).execute();
+		const both = {
+			...liaison,
+			scope: { ...liaison.scope, districtIds: districts.map((d) => d.id) }
+		};
+		const wide = (await buildCoverageReport(world.db, both, { view: 'neighborhood' }, 'fa'))!;
+		expect(wide.query.view).toBe('district');
+		expect(wide.rows.map((r) => r.name_en).sort()).toEqual(['District 14', 'District 15']);
+		expect(wide.places).toMatchObject({ areas: [], neighborhoods: [] });
+		expect(wide.topics).toBeNull();
+		expect(wide.headline.neighborhoodsTotal).toBe(26);
+
+		const d14 = districts.find((d) => d.name_en === 'District 14')!.id;
+		const one = (await buildCoverageReport(world.db, both, { district: d14 }, 'fa'))!;
+		expect(one.query.view).toBe('area');
+		expect(one.places.areas).toHaveLength(6);
+		expect(one.places.neighborhoods).toHaveLength(25);
+		expect(one.topics!.rows).toHaveLength(25);
+		expect(one.headline.neighborhoodsTotal).toBe(25);
+
+		// An area asked for without its district brings its district's places.
+		const area = one.places.areas[0]!;
+		const byArea = (await buildCoverageReport(world.db, both, { area: area.id }, 'fa'))!;
+		expect(byArea.query).toMatchObject({ district: d14, area: area.id, view: 'neighborhood' });
+		expect(byArea.places.areas).toHaveLength(6);
 	});
 
 	it("gives another district's admin none of District 14", async () => {

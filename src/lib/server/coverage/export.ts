@@ -96,13 +96,14 @@ export async function coverageXlsx(report: CoverageReport): Promise<Uint8Array> 
 		]),
 		rtl
 	);
-	addSheet(
-		workbook,
-		m.coverage_sheet_topics(),
-		[m.coverage_neighborhood(), ...report.topics.topics.map((t) => localName(t))],
-		report.topics.rows.map((r) => [localName(r.neighborhood), ...r.held]),
-		rtl
-	);
+	if (report.topics)
+		addSheet(
+			workbook,
+			m.coverage_sheet_topics(),
+			[m.coverage_neighborhood(), ...report.topics.topics.map((t) => localName(t))],
+			report.topics.rows.map((r) => [localName(r.neighborhood), ...r.held]),
+			rtl
+		);
 	addSheet(
 		workbook,
 		m.coverage_sheet_trend(),

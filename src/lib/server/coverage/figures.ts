@@ -106,11 +106,7 @@ function figuresOf(tally: Tally, grouping: Grouping): CoverageFigures {
 	return figures;
 }
 
-/** The figures by place id at the level (key 0 for 'all'); places without any row are absent. */
-export async function findFigures(
-	ctx: CoverageContext,
-	grouping: Grouping
-): Promise<Map<number, CoverageFigures>> {
+async function findTallies(ctx: CoverageContext, grouping: Grouping): Promise<Map<number, Tally>> {
 	const tallies = new Map<number, Tally>();
 	for (const rows of await Promise.all(queries(ctx, grouping))) {
 		for (const { key, ...values } of rows) {
@@ -120,7 +116,36 @@ export async function findFigures(
 			tallies.set(Number(key), tally);
 		}
 	}
-	return new Map([...tallies].map(([key, tally]) => [key, figuresOf(tally, grouping)]));
+	return tallies;
+}
+
+/**
+ * The figures by place id at the level, places without any row absent, and the figures of
+ * everything. Districts, areas and neighbourhoods divide everything between them (every session,
+ * pairing and event lies in exactly one), so there the whole is the sum of its places, and the
+ * database adds everything up once, not twice. Schools do not hold the centres' measures: for
+ * them, everything is counted on its own.
+ */
+export async function findFigures(
+	ctx: CoverageContext,
+	grouping: Exclude<Grouping, 'all'>
+): Promise<{ byPlace: Map<number, CoverageFigures>; all: CoverageFigures }> {
+	const [tallies, allTallies] = await Promise.all([
+		findTallies(ctx, grouping),
+		grouping === 'school' ? findTallies(ctx, 'all') : null
+	]);
+	const all = allTallies?.get(0) ?? sumOf([...tallies.values()]);
+	return {
+		byPlace: new Map([...tallies].map(([key, tally]) => [key, figuresOf(tally, grouping)])),
+		all: figuresOf(all, 'all')
+	};
+}
+
+function sumOf(tallies: Tally[]): Tally {
+	const sum = emptyTally();
+	for (const tally of tallies)
+		for (const name of Object.keys(sum) as (keyof Tally)[]) sum[name] += tally[name];
+	return sum;
 }
 
 /** The figures of a place that had nothing at all to count. */

@@ -4,6 +4,10 @@ import { neighborhoodIdsInScope } from '../auth/scope.ts';
 import type { CoverageQuery } from './filter.ts';
 
 // The places a user's coverage spans, for the filters, the breadcrumb and to settle the choices.
+// Bounded whatever the scope: every district in scope, but the areas and neighbourhoods of one
+// district only (the one chosen, or the scope's only one), plus the area and neighbourhood asked
+// for, so that settling the choices knows where they lie. A country's 30,000 neighbourhoods are
+// never all listed.
 
 type ScopedUser = Pick<AuthUser, 'role' | 'scope'>;
 
@@ -15,15 +19,65 @@ export interface Place {
 
 export interface CoveragePlaces {
 	districts: Place[];
+	/** Of one district (see above); empty when the scope spans several and none is chosen. */
 	areas: (Place & { district_id: number })[];
 	neighborhoods: (Place & { area_id: number })[];
 }
 
-export async function findCoveragePlaces(db: DB, user: ScopedUser): Promise<CoveragePlaces> {
-	const rows = await db
+function inScope(db: DB, user: ScopedUser) {
+	return db
 		.selectFrom('neighborhoods')
 		.innerJoin('areas', 'areas.id', 'neighborhoods.area_id')
-		.innerJoin('districts', 'districts.id', 'areas.district_id')
+		.where('neighborhoods.id', 'in', neighborhoodIdsInScope(db, user));
+}
+
+/** The district of the area or neighbourhood asked for, if they exist. */
+async function districtOf(
+	db: DB,
+	asked: Pick<CoverageQuery, 'area' | 'neighborhood'>
+): Promise<number | undefined> {
+	if (!asked.area && !asked.neighborhood) return undefined;
+	const row = await db
+		.selectFrom('areas')
+		.select('areas.district_id')
+		.where((eb) =>
+			eb.or([
+				eb('areas.id', '=', asked.area ?? -1),
+				eb(
+					'areas.id',
+					'=',
+					eb
+						.selectFrom('neighborhoods')
+						.select('neighborhoods.area_id')
+						.where('neighborhoods.id', '=', asked.neighborhood ?? -1)
+				)
+			])
+		)
+		.executeTakeFirst();
+	return row?.district_id;
+}
+
+/** Whether the places list one district's areas and neighbourhoods (not only its name). */
+export function placesAreFocused(places: CoveragePlaces): boolean {
+	return places.areas.length > 0;
+}
+
+export async function findCoveragePlaces(
+	db: DB,
+	user: ScopedUser,
+	asked: Pick<CoverageQuery, 'district' | 'area' | 'neighborhood'>
+): Promise<CoveragePlaces> {
+	const districts = await db
+		.selectFrom('districts')
+		.select(['id', 'name_fa', 'name_en'])
+		.where('id', 'in', inScope(db, user).select('areas.district_id'))
+		.orderBy('id')
+		.execute();
+	const focus =
+		asked.district ??
+		(await districtOf(db, asked)) ??
+		(districts.length === 1 ? districts[0]!.id : undefined);
+	const rows = await inScope(db, user)
 		.select([
 			'neighborhoods.id',
 			'neighborhoods.name_fa',
@@ -31,32 +85,29 @@ export async function findCoveragePlaces(db: DB, user: ScopedUser): Promise<Cove
 			'neighborhoods.area_id',
 			'areas.name_fa as area_fa',
 			'areas.name_en as area_en',
-			'areas.district_id',
-			'districts.name_fa as district_fa',
-			'districts.name_en as district_en'
+			'areas.district_id'
 		])
-		.where('neighborhoods.id', 'in', neighborhoodIdsInScope(db, user))
-		.orderBy('districts.id')
+		.where((eb) =>
+			eb.or([
+				eb('areas.district_id', '=', focus ?? -1),
+				eb('areas.id', '=', asked.area ?? -1),
+				eb('neighborhoods.id', '=', asked.neighborhood ?? -1)
+			])
+		)
+		.orderBy('areas.district_id')
 		.orderBy('areas.number')
 		.orderBy('neighborhoods.name_fa')
 		.execute();
-	const districts = new Map<number, Place>();
 	const areas = new Map<number, Place & { district_id: number }>();
-	for (const r of rows) {
-		districts.set(r.district_id, {
-			id: r.district_id,
-			name_fa: r.district_fa,
-			name_en: r.district_en
-		});
+	for (const r of rows)
 		areas.set(r.area_id, {
 			id: r.area_id,
 			name_fa: r.area_fa,
 			name_en: r.area_en,
 			district_id: r.district_id
 		});
-	}
 	return {
-		districts: [...districts.values()],
+		districts,
 		areas: [...areas.values()],
 		neighborhoods: rows.map((r) => ({
 			id: r.id,

@@ -18,7 +18,13 @@ import {
 	type SortKey
 } from './filter.ts';
 import type { CoverageFigures } from './measures.ts';
-import { findCoveragePlaces, settlePlaces, type CoveragePlaces, type Place } from './places.ts';
+import {
+	findCoveragePlaces,
+	placesAreFocused,
+	settlePlaces,
+	type CoveragePlaces,
+	type Place
+} from './places.ts';
 import { rankAndSort, type CoverageRow } from './ranking.ts';
 import { pairingsOfYear, sessionsOfYear, type CoverageContext } from './sources.ts';
 import { findTrend, type TrendMonth } from './trend.ts';
@@ -37,7 +43,8 @@ export interface CoverageReport {
 	/** The drill-down: one row a place at `query.view`, ranked and sorted. */
 	rows: CoverageRow[];
 	studentsByGrade: GradeRow[];
-	topics: TopicMatrix;
+	/** Null over several districts with none chosen. */
+	topics: TopicMatrix | null;
 	trend: TrendMonth[];
 }
 
@@ -48,6 +55,9 @@ function placesAtView(
 	places: CoveragePlaces,
 	filter: CoverageFilter
 ): Place[] {
+	// Settling put the chosen area's or neighbourhood's district in the filter.
+	if (view === 'district')
+		return places.districts.filter((d) => !filter.districtId || d.id === filter.districtId);
 	const areaOf = (id: number) => places.areas.find((a) => a.id === id)!;
 	const neighborhoods = places.neighborhoods.filter(
 		(n) =>
@@ -57,10 +67,7 @@ function placesAtView(
 	);
 	if (view === 'neighborhood') return neighborhoods;
 	const areaIds = new Set(neighborhoods.map((n) => n.area_id));
-	const areas = places.areas.filter((a) => areaIds.has(a.id));
-	if (view === 'area') return areas;
-	const districtIds = new Set(areas.map((a) => a.district_id));
-	return places.districts.filter((d) => districtIds.has(d.id));
+	return places.areas.filter((a) => areaIds.has(a.id));
 }
 
 /** Schools paired or visited this year: a school's name is the same in both languages. */
@@ -85,14 +92,20 @@ export async function buildCoverageReport(
 	asked: CoverageQuery,
 	locale: Locale = getLocale()
 ): Promise<CoverageReport | null> {
-	const [years, places] = await Promise.all([listSchoolYears(db), findCoveragePlaces(db, user)]);
+	const [years, places] = await Promise.all([
+		listSchoolYears(db),
+		findCoveragePlaces(db, user, asked)
+	]);
+	// Over several districts with none chosen, the table shows districts and the topic matrix
+	// waits for a district: a country's areas, neighbourhoods or schools are too many to list.
+	const focused = placesAreFocused(places);
 	const year = chooseSchoolYear(years, asked.year ?? null);
 	if (!year) return null;
 	const settled = settlePlaces(asked, places);
 	const query = {
 		...settled,
 		year: year.id,
-		view: settled.view ?? defaultView(settled, places.districts.length),
+		view: focused ? (settled.view ?? defaultView(settled, places.districts.length)) : 'district',
 		sort: settled.sort ?? 'sessionsHeld',
 		dir: settled.dir ?? 'desc'
 	};
@@ -110,23 +123,22 @@ export async function buildCoverageReport(
 		filter,
 		year: { startsOn: year.starts_on, endsOn: year.ends_on }
 	};
-	const [headline, figures, entities, studentsByGrade, topics, trend] = await Promise.all([
-		findFigures(ctx, 'all'),
+	const [figures, entities, studentsByGrade, topics, trend] = await Promise.all([
 		findFigures(ctx, query.view),
 		query.view === 'school' ? schoolsAtView(ctx) : placesAtView(query.view, places, filter),
 		findStudentsByGrade(ctx),
-		findTopicMatrix(ctx, placesAtView('neighborhood', places, filter)),
+		focused ? findTopicMatrix(ctx, placesAtView('neighborhood', places, filter)) : null,
 		findTrend(ctx)
 	]);
 	const rows = entities.map((place) => ({
 		...place,
-		figures: figures.get(place.id) ?? noFigures(query.view)
+		figures: figures.byPlace.get(place.id) ?? noFigures(query.view)
 	}));
 	return {
 		year: { id: year.id, label: year.label, startsOn: year.starts_on, endsOn: year.ends_on },
 		query,
 		places,
-		headline: headline.get(0) ?? noFigures('all'),
+		headline: figures.all,
 		rows: rankAndSort(rows, query.sort, query.dir, locale),
 		studentsByGrade,
 		topics,

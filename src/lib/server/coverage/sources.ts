@@ -43,7 +43,16 @@ export function keyOf(grouping: Grouping, schoolColumn: string): RawBuilder<numb
 function inPlace(ctx: CoverageContext) {
 	const { db, user, filter } = ctx;
 	return (eb: ExpressionBuilder<Database, 'neighborhoods' | 'areas'>): Expression<SqlBool> => {
-		const conditions = [eb('neighborhoods.id', 'in', neighborhoodIdsInScope(db, user))];
+		// Admins and liaisons read whole districts: test the district, not each neighbourhood.
+		const conditions = [
+			isDistrictWide(user)
+				? eb(
+						'areas.district_id',
+						'in',
+						user.scope.districtIds.length ? user.scope.districtIds : [-1]
+					)
+				: eb('neighborhoods.id', 'in', neighborhoodIdsInScope(db, user))
+		];
 		if (filter.districtId) conditions.push(eb('areas.district_id', '=', filter.districtId));
 		if (filter.areaId) conditions.push(eb('neighborhoods.area_id', '=', filter.areaId));
 		if (filter.neighborhoodId) conditions.push(eb('neighborhoods.id', '=', filter.neighborhoodId));
@@ -51,12 +60,24 @@ function inPlace(ctx: CoverageContext) {
 	};
 }
 
-/** Schools in scope of the level and gender chosen: those whose pairings count. */
-function pairableSchools(ctx: CoverageContext) {
-	let schools = schoolIdsInScope(ctx.db, ctx.user);
-	if (ctx.filter.level) schools = schools.where('schools.level', '=', ctx.filter.level);
-	if (ctx.filter.gender) schools = schools.where('schools.gender', '=', ctx.filter.gender);
-	return schools;
+const isDistrictWide = (user: CoverageContext['user']) =>
+	user.role === 'admin' || user.role === 'liaison';
+
+/**
+ * The paired school counts: in scope, of the level and gender chosen. For admins and liaisons the
+ * neighbourhood's district already puts the pairing in scope, so only level and gender are tested.
+ */
+function pairedSchoolCounts(ctx: CoverageContext) {
+	return (eb: ExpressionBuilder<Database, 'pairings'>): Expression<SqlBool> => {
+		const { level, gender } = ctx.filter;
+		if (isDistrictWide(ctx.user) && !level && !gender) return eb.and([]);
+		let schools = isDistrictWide(ctx.user)
+			? ctx.db.selectFrom('schools').select('schools.id')
+			: schoolIdsInScope(ctx.db, ctx.user);
+		if (level) schools = schools.where('schools.level', '=', level);
+		if (gender) schools = schools.where('schools.gender', '=', gender);
+		return eb('pairings.school_id', 'in', schools);
+	};
 }
 
 /** Every neighbourhood, left-joined to its pairing of the year when that pairing counts. */
@@ -68,7 +89,7 @@ export function neighborhoodsOfYear(ctx: CoverageContext) {
 			join
 				.onRef('pairings.neighborhood_id', '=', 'neighborhoods.id')
 				.on('pairings.school_year_id', '=', ctx.filter.schoolYearId)
-				.on('pairings.school_id', 'in', pairableSchools(ctx))
+				.on(pairedSchoolCounts(ctx))
 		)
 		.where(inPlace(ctx));
 }
@@ -79,7 +100,7 @@ export function pairingsOfYear(ctx: CoverageContext) {
 		.innerJoin('neighborhoods', 'neighborhoods.id', 'pairings.neighborhood_id')
 		.innerJoin('areas', 'areas.id', 'neighborhoods.area_id')
 		.where('pairings.school_year_id', '=', ctx.filter.schoolYearId)
-		.where('pairings.school_id', 'in', pairableSchools(ctx))
+		.where(pairedSchoolCounts(ctx))
 		.where(inPlace(ctx));
 }
 
