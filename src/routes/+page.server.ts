@@ -3,7 +3,7 @@ import { findSessionsNeedingAction } from '$lib/server/bell-sessions/repository'
 import { findCampaignEventsNeedingAction } from '$lib/server/campaigns/needs-action';
 import { getDb } from '$lib/server/db';
 import { findDirectorySummary } from '$lib/server/directory/summary';
-import { findPairingsPreview } from '$lib/server/pairings/repository';
+import { findPairingsPage } from '$lib/server/pairings/repository';
 import { findCurrentSchoolYear } from '$lib/server/school-years/repository';
 import type { PageServerLoad } from './$types';
 
@@ -24,10 +24,16 @@ export const load: PageServerLoad = async (event) => {
 	const none = { rows: [], total: 0 };
 	const [unpaired, paired, needsAction, campaignNeeds] = await Promise.all([
 		user && schoolYear
-			? findPairingsPreview(db, user, schoolYear.id, { unpairedOnly: true }, PAIRINGS_ON_HOME)
+			? findPairingsPage(
+					db,
+					user,
+					schoolYear.id,
+					{ unpairedOnly: true },
+					{ limit: PAIRINGS_ON_HOME }
+				)
 			: none,
 		user && schoolYear
-			? findPairingsPreview(db, user, schoolYear.id, { pairedOnly: true }, PAIRINGS_ON_HOME)
+			? findPairingsPage(db, user, schoolYear.id, { pairedOnly: true }, { limit: PAIRINGS_ON_HOME })
 			: none,
 		user ? findSessionsNeedingAction(db, user) : [],
 		user ? findCampaignEventsNeedingAction(db, user) : []

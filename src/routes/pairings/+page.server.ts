@@ -6,12 +6,17 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { copyPairingsSchema } from '$lib/schemas/pairings';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
-import { searchTextFrom } from '$lib/server/list-params';
+import { pageFrom, searchTextFrom } from '$lib/server/list-params';
 import { requirePairingActor } from '$lib/server/pairings/actor';
 import { copyPreviousYearPairings } from '$lib/server/pairings/copy';
 import { groupByArea } from '$lib/server/pairings/group-by-area';
 import { localYearLabel, pairingRefusalMessage } from '$lib/server/pairings/messages';
-import { findAreasInScope, findPairingsInScope } from '$lib/server/pairings/repository';
+import {
+	countPairingsInScope,
+	findAreasInScope,
+	findPairingsPage,
+	PAIRINGS_PAGE_SIZE
+} from '$lib/server/pairings/repository';
 import {
 	chooseSchoolYear,
 	findPreviousSchoolYear,
@@ -34,12 +39,19 @@ export const load: PageServerLoad = async (event) => {
 		unpairedOnly: params.get('unpaired') === '1',
 		areaId: area?.id ?? null
 	};
-	const [rows, all] = year
+	const page = pageFrom(event.url);
+	const [{ rows, total }, counts] = year
 		? await Promise.all([
-				findPairingsInScope(db, user, year.id, filter),
-				findPairingsInScope(db, user, year.id)
+				findPairingsPage(db, user, year.id, filter, {
+					limit: PAIRINGS_PAGE_SIZE,
+					offset: (page - 1) * PAIRINGS_PAGE_SIZE
+				}),
+				countPairingsInScope(db, user, year.id)
 			])
-		: [[], []];
+		: [
+				{ rows: [], total: 0 },
+				{ paired: 0, total: 0 }
+			];
 	const closed = year ? isSchoolYearClosed(year, todayInTehran()) : true;
 	const canChange = user.role === 'admin' && !closed;
 	const previous = canChange && year ? await findPreviousSchoolYear(db, year) : null;
@@ -53,7 +65,9 @@ export const load: PageServerLoad = async (event) => {
 		areas,
 		filter: { query: filter.query, unpairedOnly: filter.unpairedOnly, areaId: filter.areaId },
 		groups: groupByArea(rows, getLocale()),
-		counts: { paired: all.filter((r) => r.school).length, total: all.length },
+		counts,
+		page,
+		pageCount: Math.max(1, Math.ceil(total / PAIRINGS_PAGE_SIZE)),
 		canChange,
 		copyFrom: previous && { label: localYearLabel(previous.label) }
 	};

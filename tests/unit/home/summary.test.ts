@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pairingsInScope } from '../../helpers/pairings.ts';
 import type { DB } from '../../../src/lib/server/db/connect.ts';
 import {
 	findDirectorySummary,
@@ -6,8 +7,8 @@ import {
 	HOME_NEIGHBORHOODS_PER_DISTRICT
 } from '../../../src/lib/server/directory/summary.ts';
 import {
-	findPairingsInScope,
-	findPairingsPreview
+	countPairingsInScope,
+	findPairingsPage
 } from '../../../src/lib/server/pairings/repository.ts';
 import { findCurrentSchoolYear } from '../../../src/lib/server/school-years/repository.ts';
 import { actorOf, createSessionWorld } from '../bell-sessions/fixtures.ts';
@@ -95,12 +96,18 @@ describe('the pairings preview on the home page', () => {
 		const admin = await actorOf(db, 'admin@demo.test');
 		const year = (await findCurrentSchoolYear(db))!;
 		for (const filter of [{ unpairedOnly: true }, { pairedOnly: true }]) {
-			const all = await findPairingsInScope(db, admin, year.id, filter);
+			const all = await pairingsInScope(db, admin, year.id, filter);
 			expect(all.length).toBeGreaterThan(2);
-			const preview = await findPairingsPreview(db, admin, year.id, filter, 2);
+			const preview = await findPairingsPage(db, admin, year.id, filter, { limit: 2 });
 			expect(preview).toEqual({ rows: all.slice(0, 2), total: all.length });
 		}
-		const paired = await findPairingsPreview(db, admin, year.id, { pairedOnly: true }, 50);
+		const second = await findPairingsPage(db, admin, year.id, {}, { limit: 2, offset: 2 });
+		expect(second.rows).toEqual((await pairingsInScope(db, admin, year.id)).slice(2, 4));
+		expect(await countPairingsInScope(db, admin, year.id)).toEqual({
+			paired: (await pairingsInScope(db, admin, year.id, { pairedOnly: true })).length,
+			total: (await pairingsInScope(db, admin, year.id)).length
+		});
+		const paired = await findPairingsPage(db, admin, year.id, { pairedOnly: true }, { limit: 50 });
 		expect(paired.rows.every((row) => row.school && row.center_name)).toBe(true);
 	});
 });

@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-	findNeighborhoodHistory,
-	findUnpairedNeighborhoods
-} from '../../../src/lib/server/pairings/repository.ts';
+import { unpairedNeighborhoods } from '../../helpers/pairings.ts';
+import { findNeighborhoodHistory } from '../../../src/lib/server/pairings/repository.ts';
 import {
 	changePairingSchool,
 	removePairing,
@@ -145,7 +143,7 @@ describe('changing and ending a pairing', () => {
 		expect(JSON.parse(entry!.before!)).toMatchObject({ school_id: dulab.schoolId });
 
 		const manager = await scopedUser(world.db, 'manager@demo.test');
-		const unpaired = await findUnpairedNeighborhoods(world.db, manager, world.currentYearId);
+		const unpaired = await unpairedNeighborhoods(world.db, manager, world.currentYearId);
 		expect(unpaired.map((n) => n.name_fa)).toEqual(['دولاب']);
 		expect(await pairingOf(world.db, world.previousYearId, 'دولاب')).toEqual(previousBefore);
 	});

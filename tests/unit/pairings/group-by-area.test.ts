@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pairingsInScope } from '../../helpers/pairings.ts';
 import { groupByArea } from '../../../src/lib/server/pairings/group-by-area.ts';
-import { findPairingsInScope } from '../../../src/lib/server/pairings/repository.ts';
 import { createPairingWorld, scopedUser, type PairingWorld } from './fixtures.ts';
 
 describe('the pairings page’s grouping', () => {
@@ -11,7 +11,7 @@ describe('the pairings page’s grouping', () => {
 
 	it('groups by area in area order, names in the alphabetical order of the page’s language', async () => {
 		const admin = await scopedUser(world.db, 'admin@demo.test');
-		const rows = await findPairingsInScope(world.db, admin, world.currentYearId);
+		const rows = await pairingsInScope(world.db, admin, world.currentYearId);
 		const fa = groupByArea(rows, 'fa');
 		expect(fa.map((g) => g.area.number)).toEqual([1, 2, 3, 4, 5, 6]);
 		// Persian order puts ژ before و: دژکام before دولاب.

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pairingsInScope, unpairedNeighborhoods } from '../../helpers/pairings.ts';
 import { DEMO_UNPAIRED } from '../../../src/lib/server/demo/programme.ts';
 import { findNeighborhoodInScope } from '../../../src/lib/server/pairings/records.ts';
 import {
 	findAreasInScope,
 	findNeighborhoodHistory,
-	findPairingsInScope,
-	findUnpairedNeighborhoods,
 	type PairingFilter
 } from '../../../src/lib/server/pairings/repository.ts';
 import { createPairingWorld, neighborhoodId, scopedUser, type PairingWorld } from './fixtures.ts';
@@ -14,7 +13,7 @@ describe('reading pairings within one’s scope', () => {
 	let world: PairingWorld;
 	const namesFor = async (email: string, filter: PairingFilter = {}) =>
 		(
-			await findPairingsInScope(
+			await pairingsInScope(
 				world.db,
 				await scopedUser(world.db, email),
 				world.currentYearId,
@@ -28,7 +27,7 @@ describe('reading pairings within one’s scope', () => {
 
 	it('shows admins and liaisons every neighbourhood of their district, paired or not', async () => {
 		for (const email of ['admin@demo.test', 'liaison@demo.test']) {
-			const rows = await findPairingsInScope(
+			const rows = await pairingsInScope(
 				world.db,
 				await scopedUser(world.db, email),
 				world.currentYearId
@@ -50,7 +49,7 @@ describe('reading pairings within one’s scope', () => {
 	it('shows manager@ only دولاب and خاوران, and staff@ only دولاب, with their schools', async () => {
 		expect(await namesFor('manager@demo.test')).toEqual(['خاوران', 'دولاب']);
 		expect(await namesFor('staff@demo.test')).toEqual(['دولاب']);
-		const [dulab] = await findPairingsInScope(
+		const [dulab] = await pairingsInScope(
 			world.db,
 			await scopedUser(world.db, 'staff@demo.test'),
 			world.currentYearId
@@ -88,7 +87,7 @@ describe('reading pairings within one’s scope', () => {
 
 	it('lists the unpaired neighbourhoods of the home page, with their area', async () => {
 		const admin = await scopedUser(world.db, 'admin@demo.test');
-		const unpaired = await findUnpairedNeighborhoods(world.db, admin, world.currentYearId);
+		const unpaired = await unpairedNeighborhoods(world.db, admin, world.currentYearId);
 		expect(unpaired.map((n) => n.name_fa).sort()).toEqual([...DEMO_UNPAIRED].sort());
 		expect(unpaired.find((n) => n.name_fa === 'شهرابی')).toEqual({
 			id: await neighborhoodId(world.db, 'شهرابی'),
@@ -97,8 +96,8 @@ describe('reading pairings within one’s scope', () => {
 			area: { id: expect.any(Number), number: 6, name_fa: 'ناحیه ۶', name_en: 'Area 6' }
 		});
 		const manager = await scopedUser(world.db, 'manager@demo.test');
-		expect(await findUnpairedNeighborhoods(world.db, manager, world.currentYearId)).toEqual([]);
-		expect(await findUnpairedNeighborhoods(world.db, admin, world.previousYearId)).toEqual([]);
+		expect(await unpairedNeighborhoods(world.db, manager, world.currentYearId)).toEqual([]);
+		expect(await unpairedNeighborhoods(world.db, admin, world.previousYearId)).toEqual([]);
 	});
 
 	it('filters to the unpaired, to one area, and by name typed any way', async () => {

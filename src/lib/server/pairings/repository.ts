@@ -93,34 +93,44 @@ function ordered(query: ReturnType<typeof pairingsQuery>) {
 	return query.orderBy('areas.number').orderBy('neighborhoods.name_fa').orderBy('neighborhoods.id');
 }
 
-/** The user's neighbourhoods with their paired school that year, by area number then name. */
-export async function findPairingsInScope(
-	db: DB,
-	user: ScopedUser,
-	schoolYearId: number,
-	filter: PairingFilter = {}
-): Promise<NeighborhoodPairing[]> {
-	const rows = await ordered(pairingsQuery(db, user, schoolYearId, filter)).execute();
-	return rows.map(toPairing);
-}
+export const PAIRINGS_PAGE_SIZE = 50;
 
-/** The first `limit` of the same list, and how long the whole list is: for the home page. */
-export async function findPairingsPreview(
+/**
+ * The user's neighbourhoods with their paired school that year, by area number then name: `limit`
+ * rows from `offset`, and how long the whole list is.
+ */
+export async function findPairingsPage(
 	db: DB,
 	user: ScopedUser,
 	schoolYearId: number,
 	filter: PairingFilter,
-	limit: number
+	{ limit, offset = 0 }: { limit: number; offset?: number }
 ): Promise<{ rows: NeighborhoodPairing[]; total: number }> {
 	const query = pairingsQuery(db, user, schoolYearId, filter);
 	const [rows, count] = await Promise.all([
-		ordered(query).limit(limit).execute(),
+		ordered(query).limit(limit).offset(offset).execute(),
 		query
 			.clearSelect()
 			.select((eb) => eb.fn.countAll<number>().as('total'))
 			.executeTakeFirstOrThrow()
 	]);
 	return { rows: rows.map(toPairing), total: Number(count.total) };
+}
+
+/** How many of the user's neighbourhoods have a school that year, of how many. */
+export async function countPairingsInScope(
+	db: DB,
+	user: ScopedUser,
+	schoolYearId: number
+): Promise<{ paired: number; total: number }> {
+	const row = await pairingsQuery(db, user, schoolYearId, {})
+		.clearSelect()
+		.select((eb) => [
+			eb.fn.count<number>('pairings.id').as('paired'),
+			eb.fn.countAll<number>().as('total')
+		])
+		.executeTakeFirstOrThrow();
+	return { paired: Number(row.paired), total: Number(row.total) };
 }
 
 function toPairing(r: PairingRow): NeighborhoodPairing {
@@ -146,21 +156,6 @@ function toPairing(r: PairingRow): NeighborhoodPairing {
 					},
 		center_name: r.center_name
 	};
-}
-
-export interface UnpairedNeighborhood extends Names {
-	id: number;
-	area: Names & { id: number; number: number };
-}
-
-/** The user's neighbourhoods with no school that year, by area number then name. */
-export async function findUnpairedNeighborhoods(
-	db: DB,
-	user: ScopedUser,
-	schoolYearId: number
-): Promise<UnpairedNeighborhood[]> {
-	const rows = await findPairingsInScope(db, user, schoolYearId, { unpairedOnly: true });
-	return rows.map((r) => ({ ...r.neighborhood, area: r.area }));
 }
 
 /** The areas of the user's neighbourhoods, for the area filter. */
