@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	const page = pageFrom(event.url);
 	const [{ rows, total }, choices] = await Promise.all([
 		listBellSessions(db, user, bellSessionFilterOf(query), page),
-		findSessionFilterChoices(db, user)
+		findSessionFilterChoices(db, user, query)
 	]);
 	return {
 		sessions: rows,

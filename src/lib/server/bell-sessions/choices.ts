@@ -18,8 +18,15 @@ export interface PairedPlace extends Named {
 	school_name: string;
 }
 
-/** Neighbourhoods in scope with this year's paired school: where a session can be proposed. */
-export async function findPairedPlaces(db: DB, user: ScopedUser): Promise<PairedPlace[]> {
+/**
+ * Neighbourhoods in scope with this year's paired school: where a session can be proposed; only
+ * those of an area or the one neighbourhood when asked.
+ */
+export async function findPairedPlaces(
+	db: DB,
+	user: ScopedUser,
+	within: { area?: number; neighborhood?: number } = {}
+): Promise<PairedPlace[]> {
 	return db
 		.selectFrom('pairings')
 		.innerJoin('school_years', 'school_years.id', 'pairings.school_year_id')
@@ -34,6 +41,10 @@ export async function findPairedPlaces(db: DB, user: ScopedUser): Promise<Paired
 		])
 		.where('school_years.is_current', '=', 1)
 		.where('neighborhoods.id', 'in', neighborhoodIdsInScope(db, user))
+		.$if(Boolean(within.area), (q) => q.where('neighborhoods.area_id', '=', within.area!))
+		.$if(Boolean(within.neighborhood), (q) =>
+			q.where('neighborhoods.id', '=', within.neighborhood!)
+		)
 		.orderBy('neighborhoods.name_fa')
 		.execute();
 }
@@ -60,29 +71,51 @@ export interface SessionFilterChoices {
 	facilitators: { id: number; name: string }[];
 }
 
-/** The list's filter options: places in scope, every topic, the districts' facilitators. */
+/** Beyond this many, neighbourhoods and schools are offered only within the area or neighbourhood chosen. */
+export const FILTER_CHOICES_MAX = 300;
+
+/**
+ * The list's filter options: places in scope, every topic, the districts' facilitators. A wide
+ * scope (a country) has too many neighbourhoods and schools for a list: then only those of the
+ * area (neighbourhoods) or of the neighbourhood or area (schools) chosen are offered.
+ */
 export async function findSessionFilterChoices(
 	db: DB,
-	user: ScopedUser
+	user: ScopedUser,
+	chosen: { area?: number; neighborhood?: number } = {},
+	max = FILTER_CHOICES_MAX
 ): Promise<SessionFilterChoices> {
-	const [neighborhoods, places, topics, facilitators] = await Promise.all([
+	const inScope = db
+		.selectFrom('neighborhoods')
+		.where('neighborhoods.id', 'in', neighborhoodIdsInScope(db, user));
+	const [areas, neighborhoodCount, topics, facilitators] = await Promise.all([
 		db
-			.selectFrom('neighborhoods')
-			.select(['id', 'name_fa', 'name_en', 'area_id'])
-			.where('id', 'in', neighborhoodIdsInScope(db, user))
-			.orderBy('name_fa')
+			.selectFrom('areas')
+			.select(['id', 'name_fa', 'name_en'])
+			.where('id', 'in', inScope.select('neighborhoods.area_id'))
+			.orderBy('district_id')
+			.orderBy('number')
 			.execute(),
-		findPairedPlaces(db, user),
+		inScope
+			.select((eb) => eb.fn.countAll<number>().as('count'))
+			.executeTakeFirstOrThrow()
+			.then((row) => Number(row.count)),
 		listTopicOptions(db),
 		findFacilitatorChoices(db, user)
 	]);
-	const areaIds = [...new Set(neighborhoods.map((n) => n.area_id))];
-	const areas = await db
-		.selectFrom('areas')
-		.select(['id', 'name_fa', 'name_en'])
-		.where('id', 'in', areaIds.length ? areaIds : [-1])
-		.orderBy('number')
-		.execute();
+	const wide = neighborhoodCount > max;
+	const neighborhoods =
+		wide && !chosen.area
+			? []
+			: await inScope
+					.select(['id', 'name_fa', 'name_en', 'area_id'])
+					.$if(wide, (q) => q.where('area_id', '=', chosen.area!))
+					.orderBy('name_fa')
+					.execute();
+	const places =
+		wide && !chosen.area && !chosen.neighborhood
+			? []
+			: await findPairedPlaces(db, user, wide ? chosen : {});
 	const schools = places
 		.map((p) => ({ id: p.school_id, name: p.school_name }))
 		.sort((a, b) => a.name.localeCompare(b.name, 'fa'));
