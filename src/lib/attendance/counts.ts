@@ -1,4 +1,4 @@
-import type { Grade } from '../schemas/schools.ts';
+import type { Grade } from '../schools/levels.ts';
 import type { StudentGender } from '../server/db/schema.ts';
 
 // Attendance as head counts, shared by the forms (live warnings) and the server (rules). A grade's

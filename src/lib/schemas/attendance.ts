@@ -10,7 +10,7 @@ import {
 	type StudentField
 } from '../attendance/counts.ts';
 import { wholeNumberText } from './fields.ts';
-import { allGrades } from './schools.ts';
+import { allGrades } from '../schools/levels.ts';
 
 // The attendance form: teachers, parents and the students of each of the session's grades by
 // gender, typed with Persian or Latin digits. The form shows only the session's grades; the other

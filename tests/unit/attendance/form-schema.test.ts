@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { studentField } from '../../../src/lib/attendance/counts.ts';
 import { overwriteGetLocale } from '../../../src/lib/paraglide/runtime.js';
 import { attendanceSchema, countsOf, fieldsOf } from '../../../src/lib/schemas/attendance.ts';
-import { allGrades } from '../../../src/lib/schemas/schools.ts';
+import { allGrades } from '../../../src/lib/schools/levels.ts';
 import { countErrorOf, expectDigitsAccepted, expectMistakesRefused } from './count-boxes.ts';
 
 // Every box of the attendance form takes a whole number from 0 to 5000, typed with Persian or
