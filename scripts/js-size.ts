@@ -1,9 +1,10 @@
 // npm run size [-- --budget 100]: after `vite build`, the gzip size of the JavaScript a browser
 // loads on its first visit of each page, against the budget of the scale issue (100 KB per route).
 // SvelteKit's page preloads its start-up entries and, for the layouts and the page of the route,
-// each node's module with everything it imports statically; other pages' nodes and the error
-// pages come later, by dynamic import, only when needed. So per route: the static-import closure,
-// read from Vite's client manifest, of the two entries and the route's layout and page nodes.
+// each node's module with everything it imports statically; on start it also imports the root
+// error page (node 1), so that a lost connection later can still show an error. Other pages'
+// nodes come only when needed. So per route: the static-import closure, read from Vite's client
+// manifest, of the two entries, the root error page and the route's layout and page nodes.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -59,7 +60,7 @@ const gzipSize = (file: string) =>
 		.get(file)!;
 
 const rows = routes.map((route) => {
-	const nodes = [...route.page!.layouts, route.page!.leaf].filter((n) => n !== undefined);
+	const nodes = [1, ...route.page!.layouts, route.page!.leaf].filter((n) => n !== undefined);
 	const files = filesLoaded([...entries, ...nodes.map(nodeKey)]);
 	const bytes = [...files].reduce((sum, file) => sum + gzipSize(file), 0);
 	return { route: route.id, files: files.size, kb: bytes / 1024 };
