@@ -4,6 +4,7 @@ import { getTextDirection } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
+import { compressPage } from '$lib/server/compression';
 import { setSecurityHeaders } from '$lib/server/security-headers';
 import { databaseTime, withRequestTiming } from '$lib/server/timing';
 import { getDb } from '$lib/server/db';
@@ -59,4 +60,12 @@ const handleSecurityHeaders: Handle = ({ event, resolve }) =>
 		return response;
 	});
 
-export const handle: Handle = sequence(handleSecurityHeaders, handleI18n, handleAuth);
+const handleCompression: Handle = async ({ event, resolve }) =>
+	compressPage(event.request, await resolve(event));
+
+export const handle: Handle = sequence(
+	handleCompression,
+	handleSecurityHeaders,
+	handleI18n,
+	handleAuth
+);
