@@ -39,7 +39,8 @@ export default ts.config(
 						{
 							group: ['$lib/schemas/*', '**/schemas/*'],
 							allowTypeImports: true,
-							message: 'Only types from the schemas here: values live beside them, zod-free.'
+							message:
+								'Only types from the schemas here: the values live zod-free in src/lib/<domain>/.'
 						}
 					]
 				}
