@@ -1,3 +1,4 @@
+import type { Grade } from '../schools/levels.ts';
 import type { StudentGender } from '../server/db/schema.ts';
 
 // Attendance as head counts, shared by the forms (live warnings) and the server (rules). A grade's
@@ -5,6 +6,12 @@ import type { StudentGender } from '../server/db/schema.ts';
 // typing mistake, so the form warns, but it is not refused (a class may have had guests).
 
 export const studentGenders = ['girls', 'boys'] as const satisfies readonly StudentGender[];
+
+/** A form field's name for one grade's girls or boys, e.g. `girls_7`. */
+export type StudentField = `${StudentGender}_${Grade}`;
+
+export const studentField = (gender: StudentGender, grade: number): StudentField =>
+	`${gender}_${grade}` as StudentField;
 
 export interface StudentCount {
 	grade: number;

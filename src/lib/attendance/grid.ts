@@ -1,8 +1,7 @@
 import { toLatinDigits } from '../i18n/digits.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { m } from '../paraglide/messages.js';
-import { studentField } from '../schemas/attendance.ts';
-import { studentGenders, type StudentCount } from './counts.ts';
+import { studentField, studentGenders, type StudentCount } from './counts.ts';
 import { ageBandLabel, eventCountLabel, eventCountRows } from './event-counts.ts';
 
 // How head counts are laid out wherever they are typed, shown or tallied (forms, the week page,

@@ -1,7 +1,7 @@
+import { audienceLabel } from '../catalogue/labels.ts';
 import { formatDate, formatNumber, formatTime } from '../i18n/format.ts';
 import { getLocale, type Locale } from '../paraglide/runtime.js';
 import { m } from '../paraglide/messages.js';
-import { audienceLabel } from '../schemas/catalogue.ts';
 import type { BellSessionAudience } from '../server/db/schema.ts';
 
 // How a session's time and audience read on every page.

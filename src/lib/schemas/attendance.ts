@@ -3,10 +3,14 @@ import { toPersianDigits } from '../i18n/digits.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { m } from '../paraglide/messages.js';
 import { getLocale } from '../paraglide/runtime.js';
-import { studentGenders, type AttendanceCounts } from '../attendance/counts.ts';
-import type { StudentGender } from '../server/db/schema.ts';
+import {
+	studentField,
+	studentGenders,
+	type AttendanceCounts,
+	type StudentField
+} from '../attendance/counts.ts';
 import { wholeNumberText } from './fields.ts';
-import { allGrades, type Grade } from './schools.ts';
+import { allGrades } from '../schools/levels.ts';
 
 // The attendance form: teachers, parents and the students of each of the session's grades by
 // gender, typed with Persian or Latin digits. The form shows only the session's grades; the other
@@ -14,11 +18,6 @@ import { allGrades, type Grade } from './schools.ts';
 
 /** More than this in one box is a typing mistake, not a session. */
 export const ATTENDANCE_MAX = 5000;
-
-export type StudentField = `${StudentGender}_${Grade}`;
-
-export const studentField = (gender: StudentGender, grade: number): StudentField =>
-	`${gender}_${grade}` as StudentField;
 
 /** One head count, from 0 to ATTENDANCE_MAX, in Persian or Latin digits. */
 export const countField = () =>

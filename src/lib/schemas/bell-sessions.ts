@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bellSessionAudiences } from '../bell-sessions/values.ts';
 import { dateErrorMessage } from '../i18n/date-errors.ts';
 import { parseJalaliDate } from '../i18n/jalali.ts';
 import { m } from '../paraglide/messages.js';
@@ -6,17 +7,6 @@ import { jalaliDateText, reasonText, startAndDurationFields, wholeNumberText } f
 
 // A session proposal as typed: the date in Jalali (Persian or Latin digits), the start time as
 // HH:MM. The service checks the rest (pairing, closures, hours, overlaps).
-
-export const bellSessionAudiences = ['students', 'parents', 'teachers'] as const;
-
-export const bellSessionStatuses = [
-	'proposed',
-	'counter_proposed',
-	'confirmed',
-	'held',
-	'declined',
-	'cancelled'
-] as const;
 
 const required = () => m.field_required();
 const id = z.number({ error: required }).int().positive({ error: required });

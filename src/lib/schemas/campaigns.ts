@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { campaignAudiences } from '../campaigns/values.ts';
 import { dateErrorMessage } from '../i18n/date-errors.ts';
 import { parseJalaliDate } from '../i18n/jalali.ts';
 import { m } from '../paraglide/messages.js';
@@ -6,11 +7,6 @@ import { jalaliDateText, reasonText, startAndDurationFields } from './fields.ts'
 
 // Sunday campaigns as typed: dates in Jalali (Persian or Latin digits), times as HH:MM, numbers
 // as text (see fields.ts). The services check the rest (scope, closures, the past).
-
-export const campaignAudiences = ['public', 'adults', 'youth', 'children', 'families'] as const;
-
-/** 0 = Sunday ... 6 = Saturday; listed from Saturday, the first day of the Iranian week. */
-export const weekdays = [6, 0, 1, 2, 3, 4, 5] as const;
 
 const required = () => m.field_required();
 const id = z.number({ error: required }).int().positive({ error: required });

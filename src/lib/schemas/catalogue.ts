@@ -1,23 +1,11 @@
 import { z } from 'zod';
+import { audiences, organizations } from '../catalogue/labels.ts';
 import { toLatinDigits } from '../i18n/digits.ts';
 import { m } from '../paraglide/messages.js';
-import type { Locale } from '../paraglide/runtime.js';
 
 // Topics (shared by every district) and facilitators (one district's). Messages are functions
-// so each request gets its own language.
-
-export const audiences = ['students', 'parents', 'teachers'] as const;
-export type Audience = (typeof audiences)[number];
-
-export const organizations = [
-	'welfare',
-	'police',
-	'counselling',
-	'health',
-	'education',
-	'ngo',
-	'other'
-] as const;
+// so each request gets its own language. The audiences, organizations and their labels are in
+// `catalogue/labels.ts`.
 
 const required = () => m.field_required();
 const requiredText = (max: number) =>
@@ -72,28 +60,3 @@ export const facilitatorUpdateSchema = facilitatorSchema.extend({ version });
 export type TopicInput = z.infer<typeof topicFields>;
 export type NewTopicInput = z.infer<typeof topicCreateSchema>;
 export type FacilitatorInput = z.infer<typeof facilitatorSchema>;
-
-export function audienceLabel(audience: Audience, locale?: Locale): string {
-	return {
-		students: m.catalogue_audience_students,
-		parents: m.catalogue_audience_parents,
-		teachers: m.catalogue_audience_teachers
-	}[audience]({}, locale ? { locale } : undefined);
-}
-
-export function organizationLabel(organization: (typeof organizations)[number]): string {
-	return {
-		welfare: m.catalogue_organization_welfare,
-		police: m.catalogue_organization_police,
-		counselling: m.catalogue_organization_counselling,
-		health: m.catalogue_organization_health,
-		education: m.catalogue_organization_education,
-		ngo: m.catalogue_organization_ngo,
-		other: m.catalogue_organization_other
-	}[organization]();
-}
-
-/** Labels as one line of text in the page's language: «الف، ب» or "a, b". */
-export function joinLabels(labels: string[]): string {
-	return labels.join(m.catalogue_list_separator());
-}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { closureKinds } from '../closures/kinds.ts';
 import { dateErrorMessage } from '../i18n/date-errors.ts';
 import { parseJalaliDate } from '../i18n/jalali.ts';
 import { m } from '../paraglide/messages.js';
@@ -6,9 +7,6 @@ import { clockTimeText, wholeNumberText } from './fields.ts';
 
 // Closures and district settings. Dates are typed in Jalali (Persian or Latin digits) and travel
 // on as 'YYYY-MM-DD'. Messages are functions so each request gets its own language.
-
-export const closureKinds = ['holiday', 'exam', 'school', 'center'] as const;
-export type ClosureKindName = (typeof closureKinds)[number];
 
 const required = () => m.field_required();
 const requiredText = (max: number) =>
@@ -87,12 +85,3 @@ export const settingsSchema = z
 			error: () => m.closures_settings_day_order()
 		}
 	);
-
-export function closureKindLabel(kind: ClosureKindName): string {
-	return {
-		holiday: m.closures_kind_holiday,
-		exam: m.closures_kind_exam,
-		school: m.closures_kind_school,
-		center: m.closures_kind_center
-	}[kind]();
-}

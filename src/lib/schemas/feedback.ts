@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import { ANSWER_COMMENT_MAX, STAFF_COMMENT_MAX } from '../feedback/limits.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { m } from '../paraglide/messages.js';
 
 // The two feedback forms: the staff's rating of a held session, and the anonymous participant's
 // answer. Ratings are radio buttons 1–5. Free text is kept as typed (Persian, emoji, marks of
 // direction), without control characters other than line breaks and tabs; pages escape it.
-
-export const STAFF_COMMENT_MAX = 1000;
-export const ANSWER_COMMENT_MAX = 500;
 
 export const learnedAnswers = ['yes', 'partly', 'no'] as const;
 export const recommendAnswers = ['yes', 'no'] as const;

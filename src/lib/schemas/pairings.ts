@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { REASON_MAX_LENGTH } from '../pairings/limits.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { m } from '../paraglide/messages.js';
 
 // Messages are functions so each request gets its own language.
 const required = () => m.field_required();
-
-export const REASON_MAX_LENGTH = 500;
 
 const recordId = z.coerce
 	.number({ error: required })

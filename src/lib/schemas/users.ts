@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { roles } from '../users/roles.ts';
 import { m } from '../paraglide/messages.js';
-
-export const roles = ['admin', 'center_manager', 'school_staff', 'liaison'] as const;
 
 // Messages are functions so each request gets its own language.
 const required = () => m.field_required();

@@ -1,9 +1,9 @@
+import { organizations } from '$lib/catalogue/labels';
 import { getDb } from '$lib/server/db';
 import { requireFacilitatorReader } from '$lib/server/facilitators/access';
 import { FACILITATOR_PAGE_SIZE, listFacilitators } from '$lib/server/facilitators/repository';
 import { pageFrom, searchTextFrom } from '$lib/server/list-params';
 import { listTopics } from '$lib/server/topics/repository';
-import { organizations } from '$lib/schemas/catalogue';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,8 +1,8 @@
+import { audiences } from '$lib/catalogue/labels';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { searchTextFrom } from '$lib/server/list-params';
 import { audienceOf, listTopics } from '$lib/server/topics/repository';
-import { audiences } from '$lib/schemas/catalogue';
 import type { PageServerLoad } from './$types';
 
 // The catalogue is a few dozen topics: one page, no paging.

@@ -1,14 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { studentField } from '../../../src/lib/attendance/counts.ts';
 import { overwriteGetLocale } from '../../../src/lib/paraglide/runtime.js';
-import {
-	attendanceSchema,
-	countsOf,
-	fieldsOf,
-	studentField
-} from '../../../src/lib/schemas/attendance.ts';
-import { allGrades } from '../../../src/lib/schemas/schools.ts';
+import { attendanceSchema, countsOf, fieldsOf } from '../../../src/lib/schemas/attendance.ts';
+import { allGrades } from '../../../src/lib/schools/levels.ts';
 import { countErrorOf, expectDigitsAccepted, expectMistakesRefused } from './count-boxes.ts';
 
 // Every box of the attendance form takes a whole number from 0 to 5000, typed with Persian or

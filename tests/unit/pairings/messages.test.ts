@@ -4,9 +4,9 @@ import {
 	changePairingSchema,
 	copyPairingsSchema,
 	pairSchema,
-	REASON_MAX_LENGTH,
 	unpairSchema
 } from '../../../src/lib/schemas/pairings.ts';
+import { REASON_MAX_LENGTH } from '../../../src/lib/pairings/limits.ts';
 import {
 	localYearLabel,
 	pairingRefusalMessage,

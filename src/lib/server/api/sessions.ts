@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bellSessionStatuses } from '../../schemas/bell-sessions.ts';
+import { bellSessionStatuses } from '../../bell-sessions/values.ts';
 import type { ApiUser } from '../api-tokens/repository.ts';
 import { getDb } from '../db/index.ts';
 import { apiError, apiJson } from './respond.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { studentGenders, type AttendanceCounts } from '../../attendance/counts.ts';
+import { studentField, studentGenders, type AttendanceCounts } from '../../attendance/counts.ts';
 import { eventCountFields, type EventAttendanceCounts } from '../../attendance/event-counts.ts';
-import { attendanceFields, countsOf, studentField } from '../../schemas/attendance.ts';
+import { attendanceFields, countsOf } from '../../schemas/attendance.ts';
 import { eventAttendanceFields, eventCountsOf } from '../../schemas/event-attendance.ts';
 
 // The week page's one form. A session's boxes are `<id>.teachers`, `<id>.girls_7`..., a campaign

@@ -1,5 +1,5 @@
 import { parseJalaliDate } from '../../i18n/jalali.ts';
-import { bellSessionStatuses } from '../../schemas/bell-sessions.ts';
+import { bellSessionStatuses } from '../../bell-sessions/values.ts';
 import type { BellSessionStatus } from '../db/schema.ts';
 import type { BellSessionFilter } from './repository.ts';
 

@@ -1,4 +1,4 @@
-import { allGrades } from '../../schemas/schools.ts';
+import { allGrades } from '../../schools/levels.ts';
 import type { StudentGender } from '../db/schema.ts';
 import { enrolledMeasures, isHeld, reachedMeasures, sessionMeasures } from './measures.ts';
 import { pairingsOfYear, sessionsOfYear, type CoverageContext } from './sources.ts';

@@ -1,4 +1,4 @@
-import { schoolGenders, schoolLevels } from '../../schemas/schools.ts';
+import { schoolGenders, schoolLevels } from '../../schools/levels.ts';
 import type { SchoolGender, SchoolLevel } from '../db/schema.ts';
 import { measureKeys, type MeasureKey } from './measures.ts';
 

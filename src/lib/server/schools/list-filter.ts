@@ -1,4 +1,4 @@
-import { schoolGenders, schoolLevels } from '../../schemas/schools.ts';
+import { schoolGenders, schoolLevels } from '../../schools/levels.ts';
 import { searchTextFrom } from '../list-params.ts';
 import type { SchoolListFilter } from './repository.ts';
 

@@ -1,5 +1,6 @@
 import type { SchoolGender, SchoolLevel } from '../db/schema.ts';
-import { allGrades, gradeField, type SchoolInput } from '../../schemas/schools.ts';
+import type { SchoolInput } from '../../schemas/schools.ts';
+import { allGrades, gradeField } from '../../schools/levels.ts';
 
 // A school as it is stored: the row's own fields and its enrolment per grade. The form, the
 // import and the audit entries all speak this shape.

@@ -1,7 +1,7 @@
 import type { DB } from '../db/connect.ts';
 import type { Topic } from '../db/schema.ts';
 import { normalizeForSearch } from '../../search/normalize.ts';
-import type { Audience } from '../../schemas/catalogue.ts';
+import type { Audience } from '../../catalogue/labels.ts';
 
 /** Which column says a topic is meant for an audience. */
 export const audienceColumns = {

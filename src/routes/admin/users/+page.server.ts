@@ -2,7 +2,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { pageFrom, searchTextFrom } from '$lib/server/list-params';
 import { listUsersInDistricts, USER_PAGE_SIZE } from '$lib/server/users/repository';
-import { roles } from '$lib/schemas/users';
+import { roles } from '$lib/users/roles';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

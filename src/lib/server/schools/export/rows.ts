@@ -1,6 +1,6 @@
 import type { DB } from '../../db/connect.ts';
 import { localName, schoolGenderLabel, schoolLevelLabel } from '../../../i18n/names.ts';
-import { allGrades } from '../../../schemas/schools.ts';
+import { allGrades } from '../../../schools/levels.ts';
 import { importColumns } from '../import/columns.ts';
 import { scopedSchools, type SchoolListFilter, type ScopedUser } from '../repository.ts';
 

@@ -1,4 +1,4 @@
-import { allGrades, gradeField } from '../../../schemas/schools.ts';
+import { allGrades, gradeField } from '../../../schools/levels.ts';
 
 // The columns of a school file, import and export alike (docs/school-import.md describes them).
 

@@ -1,7 +1,7 @@
 import type { DB } from '../../db/connect.ts';
 import type { SchoolGender, SchoolLevel } from '../../db/schema.ts';
 import { m } from '../../../paraglide/messages.js';
-import { schoolGenders, schoolLevels } from '../../../schemas/schools.ts';
+import { schoolGenders, schoolLevels } from '../../../schools/levels.ts';
 import { normalizeForSearch } from '../../../search/normalize.ts';
 import { findNeighborhoodsInDistricts } from '../places.ts';
 

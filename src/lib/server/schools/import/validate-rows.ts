@@ -1,12 +1,7 @@
 import type { DB } from '../../db/connect.ts';
 import { m } from '../../../paraglide/messages.js';
-import {
-	allGrades,
-	gradeField,
-	gradeOutsideLevelMessage,
-	gradesOfLevel,
-	schoolSchema
-} from '../../../schemas/schools.ts';
+import { gradeOutsideLevelMessage, schoolSchema } from '../../../schemas/schools.ts';
+import { allGrades, gradeField, gradesOfLevel } from '../../../schools/levels.ts';
 import { formatNumber } from '../../../i18n/format.ts';
 import { recordFromInput, type SchoolRecord } from '../record.ts';
 import { findStoredSchoolsByCode, type StoredSchool } from '../store.ts';
