@@ -10,9 +10,15 @@ export interface RunningServer {
 	stop: () => void;
 }
 
+/** The Node options of `npm start` (its heap bounds), so the server is measured as it runs. */
+function startOptions(): string[] {
+	const start: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start;
+	return start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 export async function startServer(db: string, port: string): Promise<RunningServer> {
 	const origin = `http://localhost:${port}`;
-	const child = spawn(process.execPath, ['build/index.js'], {
+	const child = spawn(process.execPath, [...startOptions(), 'build/index.js'], {
 		env: { ...process.env, DATABASE_PATH: db, PORT: port, ORIGIN: origin },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
