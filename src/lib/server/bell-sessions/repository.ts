@@ -3,6 +3,7 @@ import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import type { BellSession, BellSessionStatus } from '../db/schema.ts';
 import { defaultSettings } from '../settings/repository.ts';
+import { firstOfEachDay } from '../calendar/first-of-days.ts';
 import { bellSessionInScope } from './scope.ts';
 
 // Reading bell sessions with the names people need, always within the user's scope.
@@ -156,20 +157,7 @@ export async function findFirstBellSessionsOfDays(
 	to: string,
 	perDay: number
 ): Promise<(BellSessionRow & { day_total: number })[]> {
-	const ranked = filtered(db, user, { from, to }).select([
-		sql<number>`row_number() over (partition by bell_sessions.date order by bell_sessions.starts_at, bell_sessions.id)`.as(
-			'day_rank'
-		),
-		sql<number>`count(*) over (partition by bell_sessions.date)`.as('day_total')
-	]);
-	const rows = await db
-		.selectFrom(ranked.as('ranked'))
-		.selectAll()
-		.where('day_rank', '<=', perDay)
-		.orderBy('starts_at')
-		.orderBy('id')
-		.execute();
-	return rows.map(({ day_rank: _, ...row }) => row);
+	return firstOfEachDay(db, filtered(db, user, { from, to }), 'bell_sessions', perDay);
 }
 
 /** One session, or undefined when it does not exist or lies outside the user's scope. */

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import type { Campaign, CampaignEvent } from '../db/schema.ts';
+import { firstOfEachDay } from '../calendar/first-of-days.ts';
 import { campaignCenterIdsInScope } from './scope.ts';
 
 // Campaign events as every dated view reads them (the calendar, the feeds, the home page), with
@@ -95,23 +95,10 @@ export async function findFirstCampaignEventsOfDays(
 	to: string,
 	perDay: number
 ): Promise<(DatedCampaignEvent & { day_total: number })[]> {
-	const ranked = datedEventsInScope(db, user)
+	const events = datedEventsInScope(db, user)
 		.where('campaign_events.date', '>=', from)
-		.where('campaign_events.date', '<=', to)
-		.select([
-			sql<number>`row_number() over (partition by campaign_events.date order by campaign_events.starts_at, campaign_events.id)`.as(
-				'day_rank'
-			),
-			sql<number>`count(*) over (partition by campaign_events.date)`.as('day_total')
-		]);
-	const rows = await db
-		.selectFrom(ranked.as('ranked'))
-		.selectAll()
-		.where('day_rank', '<=', perDay)
-		.orderBy('starts_at')
-		.orderBy('id')
-		.execute();
-	return rows.map(({ day_rank: _, ...row }) => row);
+		.where('campaign_events.date', '<=', to);
+	return firstOfEachDay(db, events, 'campaign_events', perDay);
 }
 
 /** One event in scope, or undefined when it does not exist or lies outside the user's scope. */
