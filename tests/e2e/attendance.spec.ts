@@ -27,11 +27,11 @@ test('attendance, anonymous feedback from a phone, the summary and the printed s
 	// The overdue list holds the demo's confirmed session of six days ago.
 	await staff.goto('/sessions?overdue=1');
 	await staff.getByRole('row').filter({ hasText: 'مهارت‌های زندگی' }).getByRole('link').click();
-	await staff.waitForURL(/\/sessions\/\d+$/);
+	await staff.waitForURL((url) => /^\/sessions\/\d+$/.test(url.pathname));
 	await expect(staff.getByText('تأییدشده').first()).toBeVisible();
 	const sessionPath = new URL(staff.url()).pathname;
 	await staff.getByRole('link', { name: 'ثبت حضور' }).click();
-	await staff.waitForURL(/\/attendance$/);
+	await staff.waitForURL((url) => url.pathname.endsWith('/attendance'));
 	await staff.waitForLoadState('networkidle');
 
 	await staff.getByLabel('پایهٔ ۷، دختران').fill('۲۵');
@@ -104,7 +104,7 @@ test("a campaign event's attendance, from the campaign's page, and its printed s
 	await signIn(page, 'manager@demo.test');
 	await page.goto('/campaigns/1');
 	await page.locator('#event-1').getByRole('link', { name: 'ثبت حضور' }).click();
-	await page.waitForURL(/\/attendance$/);
+	await page.waitForURL((url) => url.pathname.endsWith('/attendance'));
 	await page.waitForLoadState('networkidle');
 	const eventPath = new URL(page.url()).pathname.replace(/\/attendance$/, '');
 
