@@ -2,6 +2,9 @@
 
 const MAX_PAGE = 10_000;
 
+/** The most options a list's filter offers in one select; wider scopes narrow first. */
+export const FILTER_CHOICES_MAX = 300;
+
 export function pageFrom(url: URL): number {
 	const page = Number.parseInt(url.searchParams.get('page') ?? '1', 10);
 	return Number.isFinite(page) ? Math.max(1, Math.min(MAX_PAGE, page)) : 1;

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	const page = pageFrom(event.url);
 	const [{ rows, total }, centers] = await Promise.all([
 		listCampaigns(db, user, filter, page, todayInTehran()),
-		findCentersInScope(db, user)
+		findCentersInScope(db, user, filter.centerId)
 	]);
 	return {
 		campaigns: rows,

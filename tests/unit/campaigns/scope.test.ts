@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCampaignEvent } from '../../../src/lib/server/campaigns/add-event.ts';
+import { findCentersInScope } from '../../../src/lib/server/campaigns/centers.ts';
 import { changeCampaignEvent } from '../../../src/lib/server/campaigns/events.ts';
 import {
 	findCampaignInScope,
@@ -113,5 +114,29 @@ describe('campaigns in scope', () => {
 			error: 'not_found'
 		});
 		expect(await eventsOf(world.db, shahin)).toEqual(before);
+	});
+});
+
+describe("the campaign list's centre filter", () => {
+	let world: CampaignWorld;
+	beforeAll(async () => {
+		world = await createCampaignWorld();
+	});
+	afterAll(async () => world.db.destroy());
+
+	it('offers a manager their centres and an admin every centre of the district', async () => {
+		const names = async (user: CampaignWorld['manager']) =>
+			(await findCentersInScope(world.db, user)).map((c) => c.name).sort();
+		expect(await names(world.manager)).toEqual(['سرای محله خاوران', 'سرای محله دولاب']);
+		expect(await names(world.admin)).toHaveLength(25);
+	});
+
+	it('over more centres than a select should hold, offers only the one chosen', async () => {
+		const dowlab = await world.centerOf('دولاب');
+		expect(await findCentersInScope(world.db, world.admin, undefined, 10)).toEqual([]);
+		expect(await findCentersInScope(world.db, world.admin, dowlab, 10)).toEqual([
+			{ id: dowlab, name: 'سرای محله دولاب' }
+		]);
+		expect(await findCentersInScope(world.db, world.admin, undefined, 25)).toHaveLength(25);
 	});
 });

@@ -1,6 +1,7 @@
 import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import { districtIdsInScope, neighborhoodIdsInScope } from '../auth/scope.ts';
+import { FILTER_CHOICES_MAX } from '../list-params.ts';
 import { listTopicOptions } from '../topics/repository.ts';
 
 // What the session forms and filters offer: only places, topics and facilitators the user may use.
@@ -70,9 +71,6 @@ export interface SessionFilterChoices {
 	topics: Named[];
 	facilitators: { id: number; name: string }[];
 }
-
-/** Beyond this many, neighbourhoods and schools are offered only within the area or neighbourhood chosen. */
-export const FILTER_CHOICES_MAX = 300;
 
 /**
  * The list's filter options: places in scope, every topic, the districts' facilitators. A wide

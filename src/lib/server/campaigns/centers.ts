@@ -1,6 +1,7 @@
 import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import { centersInDistricts } from '../directory/in-districts.ts';
+import { FILTER_CHOICES_MAX } from '../list-params.ts';
 import { campaignCenterIdsInScope } from './scope.ts';
 
 // The centres a campaign can be held at, for the forms, the filters and the services.
@@ -55,15 +56,24 @@ export async function findCenterToManage(
 	return centersToManage(db, user).where('centers.id', '=', centerId).executeTakeFirst();
 }
 
-/** The centres whose campaigns the user sees, for the list's filter. */
+/**
+ * The centres whose campaigns the user sees, for the list's filter; over a wide scope (more than
+ * `max`, e.g. a country's 30,000) only the one chosen, so the page stays small.
+ */
 export async function findCentersInScope(
 	db: DB,
-	user: ScopedUser
+	user: ScopedUser,
+	chosenId?: number,
+	max = FILTER_CHOICES_MAX
 ): Promise<{ id: number; name: string }[]> {
-	return db
+	const centers = db
 		.selectFrom('centers')
 		.select(['id', 'name'])
-		.where('id', 'in', campaignCenterIdsInScope(db, user))
+		.where('id', 'in', campaignCenterIdsInScope(db, user));
+	const all = await centers
 		.orderBy('name')
+		.limit(max + 1)
 		.execute();
+	if (all.length <= max) return all;
+	return chosenId ? centers.where('id', '=', chosenId).execute() : [];
 }
