@@ -2,6 +2,7 @@ import type { DB } from '../db/connect.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { sessionInstants } from '../bell-sessions/time.ts';
 import { findCampaignToChange, centerOf, type CampaignActor } from './access.ts';
+import { campaignColumns } from './service.ts';
 import {
 	checkDetails,
 	checkRule,
@@ -75,27 +76,10 @@ export async function applyRuleChange(
 
 		const at = now.toISOString();
 		const { district_id: _district, ...before } = campaign;
-		const year = await trx
-			.selectFrom('school_years')
-			.select('id')
-			.where('starts_on', '<=', input.first_date)
-			.where('ends_on', '>=', input.first_date)
-			.executeTakeFirst();
 		const after = await trx
 			.updateTable('campaigns')
 			.set({
-				school_year_id: year?.id ?? null,
-				title: input.title.trim(),
-				topic_id: input.topic_id,
-				audience: input.audience,
-				first_date: input.first_date,
-				last_date: input.last_date,
-				weekday: input.weekday,
-				start_time: input.start_time,
-				duration_minutes: input.duration_minutes,
-				place: input.place?.trim() || null,
-				facilitator_id: input.facilitator_id,
-				note: input.note?.trim() || null,
+				...(await campaignColumns(trx, input)),
 				updated_at: at,
 				version: campaign.version + 1
 			})

@@ -44,28 +44,11 @@ export async function createCampaign(
 			return { ok: false, error: 'refused', refusal: { problem: 'no_dates' } };
 
 		const at = now.toISOString();
-		const year = await trx
-			.selectFrom('school_years')
-			.select('id')
-			.where('starts_on', '<=', input.first_date)
-			.where('ends_on', '>=', input.first_date)
-			.executeTakeFirst();
 		const campaign = await trx
 			.insertInto('campaigns')
 			.values({
 				center_id: input.center_id,
-				school_year_id: year?.id ?? null,
-				title: input.title.trim(),
-				topic_id: input.topic_id,
-				audience: input.audience,
-				first_date: input.first_date,
-				last_date: input.last_date,
-				weekday: input.weekday,
-				start_time: input.start_time,
-				duration_minutes: input.duration_minutes,
-				place: input.place?.trim() || null,
-				facilitator_id: input.facilitator_id,
-				note: input.note?.trim() || null,
+				...(await campaignColumns(trx, input)),
 				dropped_dates: dropped.join(','),
 				created_by: user.id,
 				created_at: at,
@@ -122,4 +105,28 @@ export async function createCampaign(
 		}
 		return { ok: true, id: campaign.id };
 	});
+}
+
+/** A campaign's columns from its rule and details, in its first date's school year. */
+export async function campaignColumns(db: DB, input: Omit<CampaignInput, 'center_id'>) {
+	const year = await db
+		.selectFrom('school_years')
+		.select('id')
+		.where('starts_on', '<=', input.first_date)
+		.where('ends_on', '>=', input.first_date)
+		.executeTakeFirst();
+	return {
+		school_year_id: year?.id ?? null,
+		title: input.title.trim(),
+		topic_id: input.topic_id,
+		audience: input.audience,
+		first_date: input.first_date,
+		last_date: input.last_date,
+		weekday: input.weekday,
+		start_time: input.start_time,
+		duration_minutes: input.duration_minutes,
+		place: input.place?.trim() || null,
+		facilitator_id: input.facilitator_id,
+		note: input.note?.trim() || null
+	};
 }
