@@ -3,6 +3,7 @@ import type { StudentGender } from '../db/schema.ts';
 import { enrolledMeasures, isHeld, reachedMeasures, sessionMeasures } from './measures.ts';
 import { pairingsOfYear, sessionsOfYear, type CoverageContext } from './sources.ts';
 import type { Place } from './places.ts';
+import { talliedGradeRows } from './district-tallies.ts';
 
 // The same measures split another way: students by grade and gender, held sessions by
 // neighbourhood and topic.
@@ -15,6 +16,20 @@ export interface GradeRow {
 
 /** Grades with anyone enrolled or reached, in order. */
 export async function findStudentsByGrade(ctx: CoverageContext): Promise<GradeRow[]> {
+	const { reached, enrolled } = ctx.tallies
+		? await talliedGradeRows(ctx)
+		: await liveGradeRows(ctx);
+	const rows = allGrades.map((grade) => ({
+		grade,
+		reached: { girls: 0, boys: 0 },
+		enrolled: { girls: 0, boys: 0 }
+	}));
+	for (const r of reached) rows[r.grade - 1]!.reached[r.gender] = Number(r.studentsReached ?? 0);
+	for (const e of enrolled) rows[e.grade - 1]!.enrolled[e.gender] = Number(e.studentsEnrolled ?? 0);
+	return rows.filter((r) => r.reached.girls + r.reached.boys + r.enrolled.girls + r.enrolled.boys);
+}
+
+async function liveGradeRows(ctx: CoverageContext) {
 	const [reached, enrolled] = await Promise.all([
 		sessionsOfYear(ctx)
 			.where(isHeld)
@@ -40,14 +55,7 @@ export async function findStudentsByGrade(ctx: CoverageContext): Promise<GradeRo
 			.groupBy(['school_enrolments.grade', 'schools.gender'])
 			.execute()
 	]);
-	const rows = allGrades.map((grade) => ({
-		grade,
-		reached: { girls: 0, boys: 0 },
-		enrolled: { girls: 0, boys: 0 }
-	}));
-	for (const r of reached) rows[r.grade - 1]!.reached[r.gender] = Number(r.studentsReached ?? 0);
-	for (const e of enrolled) rows[e.grade - 1]!.enrolled[e.gender] = Number(e.studentsEnrolled ?? 0);
-	return rows.filter((r) => r.reached.girls + r.reached.boys + r.enrolled.girls + r.enrolled.boys);
+	return { reached, enrolled };
 }
 
 export interface TopicMatrix {

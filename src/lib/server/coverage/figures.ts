@@ -22,6 +22,7 @@ import {
 	type CoverageContext,
 	type Grouping
 } from './sources.ts';
+import { talliedFigureQueries } from './district-tallies.ts';
 
 // The figures of every place at one level (or of everything), one aggregate query a source. A
 // place with nothing to count gets zeros from whoever asks for it.
@@ -40,6 +41,7 @@ const notForSchools: readonly MeasureKey[] = [
 ];
 
 function queries(ctx: CoverageContext, grouping: Grouping): Promise<TallyRow[]>[] {
+	if (grouping === 'district' && ctx.tallies) return talliedFigureQueries(ctx);
 	const grouped = grouping !== 'all';
 	const session = keyOf(grouping, 'bell_sessions.school_id');
 	const held = sessionsOfYear(ctx).where(isHeld);

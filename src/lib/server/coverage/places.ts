@@ -2,6 +2,7 @@ import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import { neighborhoodIdsInScope } from '../auth/scope.ts';
 import type { CoverageQuery } from './filter.ts';
+import { isDistrictWide } from './sources.ts';
 
 // The places a user's coverage spans, for the filters, the breadcrumb and to settle the choices.
 // Bounded whatever the scope: every district in scope, but the areas and neighbourhoods of one
@@ -70,34 +71,51 @@ export async function findCoveragePlaces(
 	const districts = await db
 		.selectFrom('districts')
 		.select(['id', 'name_fa', 'name_en'])
-		.where('id', 'in', inScope(db, user).select('areas.district_id'))
+		.where((eb) =>
+			// A district-wide reader's districts with any neighbourhood, without going through each.
+			isDistrictWide(user)
+				? eb.and([
+						eb('id', 'in', user.scope.districtIds.length ? user.scope.districtIds : [-1]),
+						eb.exists(
+							eb
+								.selectFrom('areas')
+								.innerJoin('neighborhoods', 'neighborhoods.area_id', 'areas.id')
+								.select('areas.id')
+								.whereRef('areas.district_id', '=', 'districts.id')
+						)
+					])
+				: eb('id', 'in', inScope(db, user).select('areas.district_id'))
+		)
 		.orderBy('id')
 		.execute();
 	const focus =
 		asked.district ??
 		(await districtOf(db, asked)) ??
 		(districts.length === 1 ? districts[0]!.id : undefined);
-	const rows = await inScope(db, user)
-		.select([
-			'neighborhoods.id',
-			'neighborhoods.name_fa',
-			'neighborhoods.name_en',
-			'neighborhoods.area_id',
-			'areas.name_fa as area_fa',
-			'areas.name_en as area_en',
-			'areas.district_id'
-		])
-		.where((eb) =>
-			eb.or([
-				eb('areas.district_id', '=', focus ?? -1),
-				eb('areas.id', '=', asked.area ?? -1),
-				eb('neighborhoods.id', '=', asked.neighborhood ?? -1)
-			])
-		)
-		.orderBy('areas.district_id')
-		.orderBy('areas.number')
-		.orderBy('neighborhoods.name_fa')
-		.execute();
+	const lookingAt = focus ?? asked.area ?? asked.neighborhood;
+	const rows = !lookingAt
+		? []
+		: await inScope(db, user)
+				.select([
+					'neighborhoods.id',
+					'neighborhoods.name_fa',
+					'neighborhoods.name_en',
+					'neighborhoods.area_id',
+					'areas.name_fa as area_fa',
+					'areas.name_en as area_en',
+					'areas.district_id'
+				])
+				.where((eb) =>
+					eb.or([
+						eb('areas.district_id', '=', focus ?? -1),
+						eb('areas.id', '=', asked.area ?? -1),
+						eb('neighborhoods.id', '=', asked.neighborhood ?? -1)
+					])
+				)
+				.orderBy('areas.district_id')
+				.orderBy('areas.number')
+				.orderBy('neighborhoods.name_fa')
+				.execute();
 	const areas = new Map<number, Place & { district_id: number }>();
 	for (const r of rows)
 		areas.set(r.area_id, {

@@ -28,6 +28,7 @@ import {
 import { rankAndSort, type CoverageRow } from './ranking.ts';
 import { pairingsOfYear, sessionsOfYear, type CoverageContext } from './sources.ts';
 import { findTrend, type TrendMonth } from './trend.ts';
+import { talliesAnswer } from './district-tallies.ts';
 
 // The whole coverage report for one set of choices, within the user's scope: what the page shows,
 // the files hold and the API answers.
@@ -121,7 +122,8 @@ export async function buildCoverageReport(
 		db,
 		user,
 		filter,
-		year: { startsOn: year.starts_on, endsOn: year.ends_on }
+		year: { startsOn: year.starts_on, endsOn: year.ends_on },
+		tallies: talliesAnswer({ user, filter })
 	};
 	const [figures, entities, studentsByGrade, topics, trend] = await Promise.all([
 		findFigures(ctx, query.view),

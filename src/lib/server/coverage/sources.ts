@@ -22,6 +22,8 @@ export interface CoverageContext {
 	filter: CoverageFilter;
 	/** The school year's first and last day, 'YYYY-MM-DD'. */
 	year: { startsOn: string; endsOn: string };
+	/** Read the district tallies where they answer (see district-tallies.ts), not the rows. */
+	tallies: boolean;
 }
 
 /** What one row of figures stands for: a drill-down level, or everything ('all'). */
@@ -40,7 +42,7 @@ export function keyOf(grouping: Grouping, schoolColumn: string): RawBuilder<numb
 }
 
 /** The neighbourhood in scope and in the place chosen. */
-function inPlace(ctx: CoverageContext) {
+export function inPlace(ctx: CoverageContext) {
 	const { db, user, filter } = ctx;
 	return (eb: ExpressionBuilder<Database, 'neighborhoods' | 'areas'>): Expression<SqlBool> => {
 		// Admins and liaisons read whole districts: test the district, not each neighbourhood.
@@ -60,7 +62,7 @@ function inPlace(ctx: CoverageContext) {
 	};
 }
 
-const isDistrictWide = (user: CoverageContext['user']) =>
+export const isDistrictWide = (user: CoverageContext['user']) =>
 	user.role === 'admin' || user.role === 'liaison';
 
 /**

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { fromJalali, toJalali } from '../../i18n/jalali.ts';
 import { eventMeasures, isHeld, reachedMeasures, sessionMeasures } from './measures.ts';
 import { eventsOfYear, sessionsOfYear, type CoverageContext } from './sources.ts';
+import { talliedTrendRows } from './district-tallies.ts';
 
 // The school year month by month (Jalali months, by the session's or event's date): the same
 // measures as everywhere, added up by month instead of by place.
@@ -18,6 +19,16 @@ export interface TrendMonth {
 }
 
 type Month = Pick<TrendMonth, 'year' | 'month' | 'firstDay'>;
+
+type MonthRow = { month: number | string } & Partial<
+	Record<'sessionsHeld' | 'studentsReached' | 'eventsHeld', number | string | null>
+>;
+/** Rows by month index: sessions held, students reached, events held. */
+export interface TrendRows {
+	sessions: MonthRow[];
+	reached: MonthRow[];
+	events: MonthRow[];
+}
 
 /** The Jalali months the span touches, in order. */
 export function monthsOfSpan(startsOn: string, endsOn: string): Month[] {
@@ -46,8 +57,27 @@ function monthIndex(column: string, months: Month[]): RawBuilder<number> {
 	return sql<number>`case ${sql.join(whens, sql` `)} else ${sql.lit(months.length - 1)} end`;
 }
 
+/** The index in `months` of the month a date falls in, as `monthIndex` decides it in SQL. */
+function monthOfDate(date: string, months: Month[]): number {
+	return months.slice(1).filter((m) => m.firstDay <= date).length;
+}
+
 export async function findTrend(ctx: CoverageContext): Promise<TrendMonth[]> {
 	const months = monthsOfSpan(ctx.year.startsOn, ctx.year.endsOn);
+	const { sessions, reached, events } = ctx.tallies
+		? await talliedTrendRows(ctx, (date) => monthOfDate(date, months))
+		: await liveTrendRows(ctx, months);
+	const total = (rows: MonthRow[], i: number, measure: keyof MonthRow) =>
+		rows.reduce((sum, r) => sum + (Number(r.month) === i ? Number(r[measure] ?? 0) : 0), 0);
+	return months.map((m, i) => ({
+		...m,
+		sessionsHeld: total(sessions, i, 'sessionsHeld'),
+		studentsReached: total(reached, i, 'studentsReached'),
+		eventsHeld: total(events, i, 'eventsHeld')
+	}));
+}
+
+async function liveTrendRows(ctx: CoverageContext, months: Month[]): Promise<TrendRows> {
 	const session = monthIndex('bell_sessions.date', months);
 	const event = monthIndex('campaign_events.date', months);
 	const [sessions, reached, events] = await Promise.all([
@@ -70,12 +100,5 @@ export async function findTrend(ctx: CoverageContext): Promise<TrendMonth[]> {
 			.groupBy(event)
 			.execute()
 	]);
-	const at = <T extends { month: number }>(rows: T[], i: number) =>
-		rows.find((r) => Number(r.month) === i);
-	return months.map((m, i) => ({
-		...m,
-		sessionsHeld: Number(at(sessions, i)?.sessionsHeld ?? 0),
-		studentsReached: Number(at(reached, i)?.studentsReached ?? 0),
-		eventsHeld: Number(at(events, i)?.eventsHeld ?? 0)
-	}));
+	return { sessions, reached, events };
 }

@@ -222,6 +222,11 @@ export interface Database {
 	campaign_events: CampaignEventsTable;
 	campaign_event_attendance: CampaignEventAttendanceTable;
 	api_tokens: ApiTokensTable;
+	coverage_session_tallies: CoverageSessionTalliesTable;
+	coverage_grade_tallies: CoverageGradeTalliesTable;
+	coverage_pairing_tallies: CoveragePairingTalliesTable;
+	coverage_enrolment_tallies: CoverageEnrolmentTalliesTable;
+	coverage_event_tallies: CoverageEventTalliesTable;
 }
 
 export type District = Selectable<DistrictsTable>;
@@ -492,3 +497,52 @@ export interface ApiTokensTable {
 }
 
 export type ApiToken = Selectable<ApiTokensTable>;
+
+// Coverage tallies: sums per district kept by triggers (migration 2026-11-26T14-00); read only.
+
+interface SchoolTallyKey {
+	school_year_id: number;
+	district_id: number;
+	level: SchoolLevel;
+	gender: SchoolGender;
+}
+
+export interface CoverageSessionTalliesTable extends SchoolTallyKey {
+	/** The first day of the session's Jalali month, 'YYYY-MM-DD'. */
+	month_start: string;
+	sessions_proposed: number;
+	sessions_confirmed: number;
+	sessions_held: number;
+	sessions_cancelled: number;
+	sessions_declined: number;
+	students_reached: number;
+	staff_ratings: number;
+	staff_rating_sum: number;
+	answers: number;
+	answer_rating_sum: number;
+}
+
+export interface CoverageGradeTalliesTable extends SchoolTallyKey {
+	grade: number;
+	student_gender: StudentGender;
+	students_reached: number;
+}
+
+export interface CoveragePairingTalliesTable extends SchoolTallyKey {
+	schools_paired: number;
+	schools_reached: number;
+}
+
+export interface CoverageEnrolmentTalliesTable extends SchoolTallyKey {
+	grade: number;
+	students_enrolled: number;
+}
+
+export interface CoverageEventTalliesTable {
+	district_id: number;
+	date: string;
+	events_planned: number;
+	events_held: number;
+	events_cancelled: number;
+	event_attendance: number;
+}

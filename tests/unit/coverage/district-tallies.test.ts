@@ -1,0 +1,329 @@
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { DB } from '../../../src/lib/server/db/connect.ts';
+import { findStudentsByGrade } from '../../../src/lib/server/coverage/breakdowns.ts';
+import { talliesAnswer } from '../../../src/lib/server/coverage/district-tallies.ts';
+import { findFigures } from '../../../src/lib/server/coverage/figures.ts';
+import type { CoverageContext } from '../../../src/lib/server/coverage/sources.ts';
+import { findTrend } from '../../../src/lib/server/coverage/trend.ts';
+import { createCoverageWorld, scopedUserOf } from './fixtures.ts';
+
+// The district tallies are kept by triggers. After any sequence of writes, of any kind the
+// database allows, every tally equals the sum of its parts recomputed from the live rows, and the
+// report read from the tallies equals the report added up from the rows.
+
+const tallies = [
+	{
+		table: 'coverage_session_tallies',
+		parts: 'coverage_session_parts',
+		keys: ['school_year_id', 'district_id', 'level', 'gender', 'month_start'],
+		values: [
+			'sessions_proposed',
+			'sessions_confirmed',
+			'sessions_held',
+			'sessions_cancelled',
+			'sessions_declined',
+			'students_reached',
+			'staff_ratings',
+			'staff_rating_sum',
+			'answers',
+			'answer_rating_sum'
+		]
+	},
+	{
+		table: 'coverage_grade_tallies',
+		parts: 'coverage_grade_parts',
+		keys: ['school_year_id', 'district_id', 'level', 'gender', 'grade', 'student_gender'],
+		values: ['students_reached']
+	},
+	{
+		table: 'coverage_pairing_tallies',
+		parts: 'coverage_pairing_parts',
+		keys: ['school_year_id', 'district_id', 'level', 'gender'],
+		values: ['schools_paired', 'schools_reached']
+	},
+	{
+		table: 'coverage_enrolment_tallies',
+		parts: 'coverage_enrolment_parts',
+		keys: ['school_year_id', 'district_id', 'level', 'gender', 'grade'],
+		values: ['students_enrolled']
+	},
+	{
+		table: 'coverage_event_tallies',
+		parts: 'coverage_event_parts',
+		keys: ['district_id', 'date'],
+		values: ['events_planned', 'events_held', 'events_cancelled', 'event_attendance']
+	}
+];
+
+async function rows(db: DB, query: string): Promise<unknown[]> {
+	return (await sql.raw(query).execute(db)).rows;
+}
+
+/** Each tally's non-zero rows, as kept and as recomputed from the live rows. */
+async function keptAndRecomputed(db: DB) {
+	const kept: Record<string, unknown[]> = {};
+	const recomputed: Record<string, unknown[]> = {};
+	for (const { table, parts, keys, values } of tallies) {
+		const nonZero = (of: (v: string) => string) => values.map((v) => `${of(v)} <> 0`).join(' or ');
+		const order = keys.join(', ');
+		kept[table] = await rows(
+			db,
+			`select ${order}, ${values.join(', ')} from ${table} where ${nonZero((v) => v)} order by ${order}`
+		);
+		recomputed[table] = await rows(
+			db,
+			`select ${order}, ${values.map((v) => `sum(${v}) as ${v}`).join(', ')} from ${parts}
+			group by ${order} having ${nonZero((v) => `sum(${v})`)} order by ${order}`
+		);
+	}
+	return { kept, recomputed };
+}
+
+/** The n-th row's id of a table (ids as they are now), or null when it is empty. */
+const nth = (table: string, n: number, id = 'id') =>
+	`(select ${id} from ${table} order by ${id} limit 1 offset ${n} % max(1, (select count(*) from ${table})))`;
+
+const day = (offset: number) => `date('2026-09-23', '+${offset} days')`;
+const statuses = ['proposed', 'counter_proposed', 'confirmed', 'held', 'declined', 'cancelled'];
+
+/** Writes of every kind the tallies follow; a write the database refuses changes nothing. */
+const writes = {
+	sessionStatus: (n: number, s: number) =>
+		`update bell_sessions set status = '${statuses[s % 6]}' where id = ${nth('bell_sessions', n)}`,
+	sessionDate: (n: number, d: number) =>
+		`update bell_sessions set date = ${day(d)} where id = ${nth('bell_sessions', n)}`,
+	sessionSchool: (n: number, m: number) =>
+		`update bell_sessions set school_id = ${nth('schools', m)} where id = ${nth('bell_sessions', n)}`,
+	sessionNeighborhood: (n: number, m: number) =>
+		`update bell_sessions set neighborhood_id = ${nth('neighborhoods', m)} where id = ${nth('bell_sessions', n)}`,
+	newSession: (n: number, s: number, d: number) =>
+		`insert into bell_sessions (school_year_id, neighborhood_id, school_id, center_id, topic_id,
+			facilitator_id, audience, grades, expected_headcount, date, start_time, duration_minutes,
+			starts_at, ends_at, status, created_at, updated_at)
+		select school_year_id, neighborhood_id, school_id, center_id, topic_id, facilitator_id,
+			audience, grades, expected_headcount, ${day(d)}, start_time, duration_minutes, starts_at,
+			ends_at, '${statuses[s % 6]}', created_at, updated_at
+		from bell_sessions where id = ${nth('bell_sessions', n)}`,
+	deleteSession: (n: number) => `delete from bell_sessions where id = ${nth('bell_sessions', n)}`,
+	attendance: (n: number, grade: number, girls: boolean, students: number) => [
+		`insert into bell_session_attendance (bell_session_id, teachers, parents, recorded_at, updated_at)
+		values (${nth('bell_sessions', n)}, 1, 0, 'x', 'x') on conflict do nothing`,
+		`insert into bell_session_attendance_students (bell_session_id, grade, gender, students)
+		values (${nth('bell_sessions', n)}, ${grade}, '${girls ? 'girls' : 'boys'}', ${students})
+		on conflict do update set students = excluded.students`
+	],
+	deleteAttendance: (n: number) =>
+		`delete from bell_session_attendance where bell_session_id = ${nth('bell_session_attendance', n, 'bell_session_id')}`,
+	staffFeedback: (n: number, rating: number) =>
+		`insert into staff_feedback (bell_session_id, user_id, relevance, facilitator, engagement, created_at, updated_at)
+		values (${nth('bell_sessions', n)}, ${nth('users', n)}, ${rating}, 3, ${6 - rating}, 'x', 'x')
+		on conflict do update set relevance = excluded.relevance`,
+	deleteStaffFeedback: (n: number) =>
+		`delete from staff_feedback where id = ${nth('staff_feedback', n)}`,
+	answer: (n: number, overall: number) => [
+		`insert into feedback_links (token, bell_session_id, created_at)
+		values ('feedback-token-' || ${nth('bell_sessions', n)}, ${nth('bell_sessions', n)}, 'x') on conflict do nothing`,
+		`insert into feedback_answers (link_id, overall, created_at)
+		values ((select id from feedback_links where bell_session_id = ${nth('bell_sessions', n)}), ${overall}, 'x')`
+	],
+	changeAnswer: (n: number, overall: number) =>
+		`update feedback_answers set overall = ${overall} where id = ${nth('feedback_answers', n)}`,
+	deleteLink: (n: number) => `delete from feedback_links where id = ${nth('feedback_links', n)}`,
+	schoolKind: (n: number, level: number, girls: boolean) =>
+		`update schools set level = '${['primary', 'lower_secondary', 'upper_secondary'][level % 3]}',
+		gender = '${girls ? 'girls' : 'boys'}' where id = ${nth('schools', n)}`,
+	enrolment: (n: number, grade: number, students: number) =>
+		`insert into school_enrolments (school_id, grade, students) values (${nth('schools', n)}, ${grade}, ${students})
+		on conflict do update set students = excluded.students`,
+	deleteEnrolment: (n: number) =>
+		`delete from school_enrolments where rowid = ${nth('school_enrolments', n, 'rowid')}`,
+	pairingSchool: (n: number, m: number) =>
+		`update pairings set school_id = ${nth('schools', m)} where id = ${nth('pairings', n)}`,
+	newPairing: (n: number, m: number) =>
+		`insert into pairings (school_year_id, neighborhood_id, school_id, created_at)
+		values ((select max(id) from school_years), ${nth('neighborhoods', n)}, ${nth('schools', m)}, 'x')
+		on conflict do nothing`,
+	deletePairing: (n: number) => `delete from pairings where id = ${nth('pairings', n)}`,
+	eventStatus: (n: number, s: number) => {
+		const status = ['scheduled', 'held', 'cancelled'][s % 3];
+		const reason = status === 'cancelled' ? `'rain'` : 'null';
+		return `update campaign_events set status = '${status}', cancel_reason = ${reason}, needs_attention = 0,
+			attention_closure_id = null where id = ${nth('campaign_events', n)}`;
+	},
+	eventDate: (n: number, d: number) =>
+		`update campaign_events set date = ${day(d)} where id = ${nth('campaign_events', n)}`,
+	eventAttendance: (n: number, people: number) =>
+		`insert into campaign_event_attendance (campaign_event_id, adults_women, adults_men, youth_girls,
+			youth_boys, children_girls, children_boys, recorded_at, updated_at)
+		values (${nth('campaign_events', n)}, ${people}, 1, 0, 0, 2, 0, 'x', 'x')
+		on conflict do update set adults_women = excluded.adults_women`,
+	newEvent: (n: number, d: number) =>
+		`insert into campaign_events (campaign_id, rule_date, date, start_time, duration_minutes,
+			starts_at, ends_at, status, created_at, updated_at)
+		select campaign_id, ${day(d)}, ${day(d)}, start_time, duration_minutes, starts_at, ends_at,
+			'scheduled', created_at, updated_at
+		from campaign_events where id = ${nth('campaign_events', n)} on conflict do nothing`,
+	deleteEvent: (n: number) => `delete from campaign_events where id = ${nth('campaign_events', n)}`,
+	campaignCenter: (n: number, m: number) =>
+		`update campaigns set center_id = ${nth('centers', m)} where id = ${nth('campaigns', n)}`,
+	centerNeighborhood: (n: number, m: number) =>
+		`update centers set neighborhood_id = ${nth('neighborhoods', m)} where id = ${nth('centers', n)}`,
+	neighborhoodArea: (n: number, m: number) =>
+		`update neighborhoods set area_id = ${nth('areas', m)} where id = ${nth('neighborhoods', n)}`,
+	areaDistrict: (n: number, m: number) =>
+		`update areas set district_id = ${nth('districts', m)} where id = ${nth('areas', n)}`
+};
+
+const i = fc.nat(40);
+const write = fc.oneof(
+	fc.tuple(i, fc.nat(5)).map(([n, s]) => writes.sessionStatus(n, s)),
+	fc.tuple(i, fc.nat(280)).map(([n, d]) => writes.sessionDate(n, d)),
+	fc.tuple(i, i).map(([n, m]) => writes.sessionSchool(n, m)),
+	fc.tuple(i, i).map(([n, m]) => writes.sessionNeighborhood(n, m)),
+	fc.tuple(i, fc.nat(5), fc.nat(280)).map(([n, s, d]) => writes.newSession(n, s, d)),
+	i.map(writes.deleteSession),
+	fc
+		.tuple(i, fc.integer({ min: 1, max: 12 }), fc.boolean(), fc.nat(60))
+		.map(([n, g, girls, s]) => writes.attendance(n, g, girls, s)),
+	i.map(writes.deleteAttendance),
+	fc.tuple(i, fc.integer({ min: 1, max: 5 })).map(([n, r]) => writes.staffFeedback(n, r)),
+	i.map(writes.deleteStaffFeedback),
+	fc.tuple(i, fc.integer({ min: 1, max: 5 })).map(([n, r]) => writes.answer(n, r)),
+	fc.tuple(i, fc.integer({ min: 1, max: 5 })).map(([n, r]) => writes.changeAnswer(n, r)),
+	i.map(writes.deleteLink),
+	fc.tuple(i, fc.nat(2), fc.boolean()).map(([n, l, g]) => writes.schoolKind(n, l, g)),
+	fc
+		.tuple(i, fc.integer({ min: 1, max: 12 }), fc.nat(200))
+		.map(([n, g, s]) => writes.enrolment(n, g, s)),
+	i.map(writes.deleteEnrolment),
+	fc.tuple(i, i).map(([n, m]) => writes.pairingSchool(n, m)),
+	fc.tuple(i, i).map(([n, m]) => writes.newPairing(n, m)),
+	i.map(writes.deletePairing),
+	fc.tuple(i, fc.nat(2)).map(([n, s]) => writes.eventStatus(n, s)),
+	fc.tuple(i, fc.nat(280)).map(([n, d]) => writes.eventDate(n, d)),
+	fc.tuple(i, fc.nat(50)).map(([n, p]) => writes.eventAttendance(n, p)),
+	fc.tuple(i, fc.nat(280)).map(([n, d]) => writes.newEvent(n, d)),
+	i.map(writes.deleteEvent),
+	fc.tuple(i, i).map(([n, m]) => writes.campaignCenter(n, m)),
+	fc.tuple(i, i).map(([n, m]) => writes.centerNeighborhood(n, m)),
+	fc.tuple(i, i).map(([n, m]) => writes.neighborhoodArea(n, m)),
+	fc.tuple(i, i).map(([n, m]) => writes.areaDistrict(n, m))
+);
+
+/** The hand-built year, and a second district with an area to move things to. */
+async function worldOfTwoDistricts() {
+	const world = await createCoverageWorld();
+	const { id } = await world.db
+		.insertInto('districts')
+		.values({ name_fa: 'دوم', name_en: 'Second', city_fa: 'تهران', city_en: 'Tehran' })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await world.db
+		.insertInto('areas')
+		.values({ district_id: id, number: 1, name_fa: 'یک', name_en: 'One' })
+		.execute();
+	return { ...world, secondDistrictId: id };
+}
+
+/** Runs the statements of one write in a transaction; a refused write (a check, a key) is undone. */
+async function apply(db: DB, statements: string | string[]): Promise<void> {
+	await db
+		.transaction()
+		.execute(async (trx) => {
+			for (const statement of [statements].flat()) await sql.raw(statement).execute(trx);
+		})
+		.catch((error: Error) => {
+			if (!/constraint|NOT NULL/i.test(error.message)) throw error;
+		});
+}
+
+describe('the district tallies', () => {
+	it('equal their parts recomputed from the rows, after any sequence of writes', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 25 }), async (sequence) => {
+				const { db } = await worldOfTwoDistricts();
+				try {
+					for (const statements of sequence) await apply(db, statements);
+					const { kept, recomputed } = await keptAndRecomputed(db);
+					expect(kept).toEqual(recomputed);
+				} finally {
+					await db.destroy();
+				}
+			}),
+			{ numRuns: 25 }
+		);
+	}, 60_000);
+
+	it('give the report the rows give, for every level and gender, after any sequence of writes', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(write, { maxLength: 25 }), async (sequence) => {
+				const world = await worldOfTwoDistricts();
+				const { db } = world;
+				try {
+					for (const statements of sequence) await apply(db, statements);
+					const liaison = await scopedUserOf(db, 'liaison@demo.test');
+					// A reader of both districts, so that moves between them show.
+					const user = {
+						...liaison,
+						scope: {
+							...liaison.scope,
+							districtIds: [...liaison.scope.districtIds, world.secondDistrictId]
+						}
+					};
+					const year = await db
+						.selectFrom('school_years')
+						.select(['starts_on', 'ends_on'])
+						.where('id', '=', world.yearId)
+						.executeTakeFirstOrThrow();
+					for (const [districtId, level, gender] of [
+						[undefined, undefined, undefined],
+						[undefined, 'lower_secondary', 'girls'],
+						[undefined, 'primary', undefined],
+						[world.secondDistrictId, undefined, 'boys']
+					] as const) {
+						const context = (tallies: boolean): CoverageContext => ({
+							db,
+							user,
+							filter: { schoolYearId: world.yearId, districtId, level, gender },
+							year: { startsOn: year.starts_on, endsOn: year.ends_on },
+							tallies
+						});
+						expect(talliesAnswer(context(true))).toBe(true);
+						for (const read of [
+							(ctx: CoverageContext) => findFigures(ctx, 'district'),
+							findTrend,
+							findStudentsByGrade
+						])
+							expect(await read(context(true))).toEqual(await read(context(false)));
+					}
+				} finally {
+					await db.destroy();
+				}
+			}),
+			{ numRuns: 15 }
+		);
+	}, 60_000);
+
+	it('answer district-wide readers only, and only above an area', async () => {
+		const world = await createCoverageWorld();
+		const filter = { schoolYearId: world.yearId };
+		for (const [email, answers] of [
+			['liaison@demo.test', true],
+			['admin@demo.test', true],
+			['manager@demo.test', false],
+			['staff@demo.test', false]
+		] as const) {
+			const user = await scopedUserOf(world.db, email);
+			expect(talliesAnswer({ user, filter })).toBe(answers);
+			expect(talliesAnswer({ user, filter: { ...filter, areaId: world.dowlab.areaId } })).toBe(
+				false
+			);
+			expect(
+				talliesAnswer({ user, filter: { ...filter, neighborhoodId: world.dowlab.neighborhoodId } })
+			).toBe(false);
+		}
+		await world.db.destroy();
+	});
+});
