@@ -1,13 +1,19 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { DB } from '../../../src/lib/server/db/connect.ts';
+import { openDatabase, type DB } from '../../../src/lib/server/db/connect.ts';
+import { migrateToLatest } from '../../../src/lib/server/db/migrate.ts';
+import { loadWithoutTallyTriggers } from '../../../src/lib/server/coverage/bulk-load.ts';
 import { findStudentsByGrade } from '../../../src/lib/server/coverage/breakdowns.ts';
 import { talliesAnswer } from '../../../src/lib/server/coverage/district-tallies.ts';
 import { findFigures } from '../../../src/lib/server/coverage/figures.ts';
 import type { CoverageContext } from '../../../src/lib/server/coverage/sources.ts';
 import { findTrend } from '../../../src/lib/server/coverage/trend.ts';
-import { createCoverageWorld, scopedUserOf } from './fixtures.ts';
+import { buildCoverageWorld, createCoverageWorld, scopedUserOf } from './fixtures.ts';
 
 // The district tallies are kept by triggers. After any sequence of writes, of any kind the
 // database allows, every tally equals the sum of its parts recomputed from the live rows, and the
@@ -325,5 +331,44 @@ describe('the district tallies', () => {
 			).toBe(false);
 		}
 		await world.db.destroy();
+	});
+
+	it('are recounted after a bulk load that ran without their triggers, which come back as they were', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'tallies-'));
+		const path = join(dir, 'bell.db');
+		const kysely = openDatabase(path);
+		await migrateToLatest(kysely);
+		await buildCoverageWorld(kysely);
+		await kysely.destroy();
+		const db = new SQLite(path);
+		try {
+			const schema = () =>
+				db
+					.prepare("select name, sql from sqlite_master where type = 'trigger' order by name")
+					.all();
+			const tally = () =>
+				db.prepare('select * from coverage_session_tallies order by 1, 2, 3, 4, 5').all();
+			const triggers = schema();
+			const before = tally();
+			loadWithoutTallyTriggers(db, () => {
+				for (const statement of [
+					writes.newSession(0, 3, 30),
+					writes.attendance(0, 7, true, 25),
+					writes.sessionStatus(1, 5),
+					writes.answer(2, 4)
+				].flat())
+					db.exec(statement);
+				expect(tally()).toEqual(before);
+			});
+			expect(schema()).toEqual(triggers);
+			expect(tally()).not.toEqual(before);
+			const kysely = openDatabase(path);
+			const { kept, recomputed } = await keptAndRecomputed(kysely);
+			await kysely.destroy();
+			expect(kept).toEqual(recomputed);
+		} finally {
+			db.close();
+			rmSync(dir, { recursive: true });
+		}
 	});
 });
