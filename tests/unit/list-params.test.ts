@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageFrom, searchTextFrom } from '../../src/lib/server/list-params.ts';
+import { pageFrom, pageOf, searchTextFrom } from '../../src/lib/server/list-params.ts';
 
 const url = (query: string) => new URL(`http://localhost/admin/users?${query}`);
 
@@ -17,5 +17,13 @@ describe('list parameters', () => {
 		expect(searchTextFrom(url(''))).toBe('');
 		expect(searchTextFrom(url('q=%20%D8%AF%D9%88%D9%84%D8%A7%D8%A8%20'))).toBe('دولاب');
 		expect(searchTextFrom(url(`q=${'x'.repeat(500)}`))).toHaveLength(100);
+	});
+
+	it('cut a list in memory into pages, the last page for one past the end', () => {
+		const items = Array.from({ length: 250 }, (_, i) => i);
+		expect(pageOf(items, 1, 100)).toEqual({ items: items.slice(0, 100), page: 1, pageCount: 3 });
+		expect(pageOf(items, 3, 100)).toEqual({ items: items.slice(200), page: 3, pageCount: 3 });
+		expect(pageOf(items, 9, 100)).toEqual({ items: items.slice(200), page: 3, pageCount: 3 });
+		expect(pageOf([], 1, 100)).toEqual({ items: [], page: 1, pageCount: 1 });
 	});
 });

@@ -10,6 +10,17 @@ export function pageFrom(url: URL): number {
 	return Number.isFinite(page) ? Math.max(1, Math.min(MAX_PAGE, page)) : 1;
 }
 
+/** One page of items already in memory; a page past the end shows the last one. */
+export function pageOf<T>(
+	items: T[],
+	asked: number,
+	size: number
+): { items: T[]; page: number; pageCount: number } {
+	const pageCount = Math.max(1, Math.ceil(items.length / size));
+	const page = Math.min(asked, pageCount);
+	return { items: items.slice((page - 1) * size, page * size), page, pageCount };
+}
+
 export function searchTextFrom(url: URL): string {
 	return (url.searchParams.get('q') ?? '').trim().slice(0, 100);
 }

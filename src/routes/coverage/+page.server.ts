@@ -9,9 +9,13 @@ import {
 } from '$lib/server/coverage/measures';
 import { buildCoverageReport } from '$lib/server/coverage/report';
 import { getDb } from '$lib/server/db';
+import { pageFrom, pageOf } from '$lib/server/list-params';
 import { localYearLabel } from '$lib/server/pairings/messages';
 import { listSchoolYears } from '$lib/server/pairings/school-years';
 import type { PageServerLoad } from './$types';
+
+/** Places a page shows; a country has a thousand districts (the files and the API hold them all). */
+const ROWS_PER_PAGE = 100;
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -21,8 +25,11 @@ export const load: PageServerLoad = async (event) => {
 		listSchoolYears(db)
 	]);
 	if (!report) return { coverage: null };
+	const { items: rows, page, pageCount } = pageOf(report.rows, pageFrom(event.url), ROWS_PER_PAGE);
+	const shown = { ...report, rows };
 	const coverage = {
-		report: { ...report, year: { ...report.year, label: localYearLabel(report.year.label) } },
+		report: { ...shown, year: { ...report.year, label: localYearLabel(report.year.label) } },
+		rowsPage: { page, pageCount },
 		years: years.map((y) => ({
 			id: y.id,
 			label: localYearLabel(y.label),
@@ -34,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 			definition: measureDefinition[key](),
 			average: averageMeasures.includes(key)
 		})),
-		links: coverageLinks(report)
+		links: coverageLinks(shown)
 	};
 	return { coverage };
 };
