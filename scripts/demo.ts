@@ -4,10 +4,7 @@ import { existsSync } from 'node:fs';
 import { databasePath, getDb } from '../src/lib/server/db/index.ts';
 import { migrateToLatest } from '../src/lib/server/db/migrate.ts';
 import { DEMO_PASSWORD, demoAccounts } from '../src/lib/server/demo/accounts.ts';
-import { seedDemoClosures, seedDemoDistrict } from '../src/lib/server/demo/seed.ts';
-import { seedDemoSessions } from '../src/lib/server/demo/sessions.ts';
-import { seedDemoCampaigns } from '../src/lib/server/demo/campaigns.ts';
-import { seedDemoAttendance } from '../src/lib/server/demo/attendance.ts';
+import { loadDemoData } from '../src/lib/server/demo/load.ts';
 
 if (process.env.NODE_ENV === 'production') {
 	console.error('The demo loads accounts with known passwords: it does not run in production.');
@@ -18,11 +15,7 @@ const isNew = !existsSync(databasePath);
 const db = getDb();
 await migrateToLatest(db);
 if (isNew) {
-	await seedDemoDistrict(db);
-	await seedDemoClosures(db);
-	await seedDemoSessions(db);
-	await seedDemoCampaigns(db);
-	await seedDemoAttendance(db);
+	await loadDemoData(db);
 	console.log(`Loaded the demo district into ${databasePath}.`);
 } else {
 	console.log(`Using the existing database ${databasePath} (delete it to start afresh).`);

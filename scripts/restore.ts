@@ -1,5 +1,6 @@
 // npm run restore -- <file>: puts a backup in place of the database at DATABASE_PATH. Stop the
-// server first; start it again afterwards (it applies any newer migrations on start).
+// server first (the restore refuses while any program has the database open); start it again
+// afterwards (it applies any newer migrations on start).
 import { databasePath } from '../src/lib/server/db/index.ts';
 import { restoreDatabase } from '../src/lib/server/db/backup.ts';
 

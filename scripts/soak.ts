@@ -1,7 +1,10 @@
 // npm run soak [-- --db <file>] [--minutes 3] [--connections 50]: a mixed workload of the main
-// roles' pages for a few minutes. Passes when there are no errors, the p95 (autocannon's p97.5)
-// stays within the page budget, and the server's memory and WAL stay bounded. Without --db it
-// runs on a fresh district-scale synthetic file. Appends its result to docs/benchmarks.md.
+// roles' pages and writes (attendance corrections, participants' feedback answers: see
+// bench/writes.ts) for a few minutes. Passes when there are no errors, the p95 (autocannon's
+// p97.5) stays within the page budget, and the server's memory and WAL stay bounded. Without --db
+// it runs on a fresh district-scale synthetic file (with --db the file is written to). The server
+// reads each client's address from X-Forwarded-For, as behind a reverse proxy, so participants
+// answering from their own phones are not one address. Appends its result to docs/benchmarks.md.
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -9,6 +12,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { sampleResources, signIn, startServer } from './bench/server.ts';
+import {
+	attendanceCorrections,
+	countWrites,
+	feedbackAnswers,
+	findWriteTargets
+} from './bench/writes.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -28,29 +37,45 @@ if (!db) {
 		stdio: 'inherit'
 	});
 }
-const { origin, process: server, stop } = await startServer(db, values.port!);
-const cookie = {
-	admin: await signIn(origin, 'admin@demo.test'),
-	manager: await signIn(origin, 'manager@demo.test'),
-	staff: await signIn(origin, 'staff@demo.test'),
-	liaison: await signIn(origin, 'liaison@demo.test')
+const targets = await findWriteTargets(db, 'manager@demo.test');
+if (targets.sessionIds.length < Number(values.connections)) {
+	console.error(`manager@demo.test has fewer held sessions than there are connections.`);
+	process.exit(2);
+}
+const before = await countWrites(db);
+const {
+	origin,
+	process: server,
+	stop
+} = await startServer(db, values.port!, {
+	ADDRESS_HEADER: 'x-forwarded-for'
+});
+// Each role works from its own office's address.
+const office = (n: number) => ({ 'x-forwarded-for': `192.168.0.${n}` });
+const headers = {
+	admin: { ...office(1), cookie: await signIn(origin, 'admin@demo.test', office(1)) },
+	manager: { ...office(2), cookie: await signIn(origin, 'manager@demo.test', office(2)) },
+	staff: { ...office(3), cookie: await signIn(origin, 'staff@demo.test', office(3)) },
+	liaison: { ...office(4), cookie: await signIn(origin, 'liaison@demo.test', office(4)) }
 };
-const page = (path: string, who: string) => ({
+const page = (path: string, who: Record<string, string>) => ({
 	method: 'GET' as const,
 	path,
-	headers: { cookie: who, accept: 'text/html' }
+	headers: { ...who, accept: 'text/html' }
 });
 const requests = [
-	page('/', cookie.staff),
-	page('/sessions?status=proposed', cookie.staff),
-	page('/', cookie.manager),
-	page('/sessions', cookie.manager),
-	page('/calendar', cookie.manager),
-	page('/campaigns', cookie.manager),
-	page('/', cookie.liaison),
-	page('/coverage', cookie.liaison),
-	page('/sessions?status=held&page=2', cookie.admin),
-	page('/inbox', cookie.admin)
+	page('/', headers.staff),
+	page('/sessions?status=proposed', headers.staff),
+	page('/', headers.manager),
+	page('/sessions', headers.manager),
+	page('/calendar', headers.manager),
+	page('/campaigns', headers.manager),
+	page('/', headers.liaison),
+	page('/coverage', headers.liaison),
+	page('/sessions?status=held&page=2', headers.admin),
+	page('/inbox', headers.admin),
+	...attendanceCorrections(origin, headers.manager, targets.sessionIds),
+	...feedbackAnswers(origin, targets.tokens)
 ];
 const resources = sampleResources(server.pid!, db);
 const result = await autocannon({
@@ -61,6 +86,13 @@ const result = await autocannon({
 });
 resources.stop();
 stop();
+await new Promise((resolve) => server.once('exit', resolve));
+const after = await countWrites(db);
+const written = {
+	corrections: after.corrections - before.corrections,
+	answers: after.answers - before.answers
+};
+const seconds = Number(values.minutes) * 60;
 
 const errors = result.errors + result.timeouts + result['5xx'] + result['4xx'];
 const p95 = result.latency.p97_5;
@@ -80,6 +112,9 @@ const lines = [
 		`(connection ${result.errors}, timeouts ${result.timeouts}, 4xx ${result['4xx']}, 5xx ${result['5xx']}); ` +
 		`latency p50 ${result.latency.p50} ms, p95 (p97.5) ${p95} ms, p99 ${result.latency.p99} ms; ` +
 		`peak RSS ${resources.peak.rssMb.toFixed(0)} MB, peak WAL ${resources.peak.walMb.toFixed(1)} MB. ` +
+		`Writes: ${written.corrections} attendance corrections and ${written.answers} feedback answers ` +
+		`stored (${((written.corrections + written.answers) / seconds).toFixed(1)}/s; ` +
+		`${targets.tokens.length} feedback forms open). ` +
 		`Budgets: no errors, p95 ≤ ${budget.p95Ms} ms, RSS ≤ ${budget.rssMb} MB, WAL ≤ ${budget.walMb} MB: ` +
 		(passed ? '**met**.' : '**not met**.'),
 	''

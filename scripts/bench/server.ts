@@ -16,10 +16,15 @@ function startOptions(): string[] {
 	return start.split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
-export async function startServer(db: string, port: string): Promise<RunningServer> {
+/** Starts the built app; `env` adds to its environment (e.g. ADDRESS_HEADER behind a proxy). */
+export async function startServer(
+	db: string,
+	port: string,
+	env: Record<string, string> = {}
+): Promise<RunningServer> {
 	const origin = `http://localhost:${port}`;
 	const child = spawn(process.execPath, [...startOptions(), 'build/index.js'], {
-		env: { ...process.env, DATABASE_PATH: db, PORT: port, ORIGIN: origin },
+		env: { ...process.env, ...env, DATABASE_PATH: db, PORT: port, ORIGIN: origin },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const stop = () => child.kill('SIGTERM');
@@ -35,11 +40,15 @@ export async function startServer(db: string, port: string): Promise<RunningServ
 	return { origin, process: child, stop };
 }
 
-export async function signIn(origin: string, email: string): Promise<string> {
+export async function signIn(
+	origin: string,
+	email: string,
+	headers: Record<string, string> = {}
+): Promise<string> {
 	const response = await fetch(`${origin}/login`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+		headers: { ...headers, origin, 'content-type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams({ email, password: 'demo-pass-1405' })
 	});
 	const cookie = response.headers.get('set-cookie')?.split(';')[0];
