@@ -3,6 +3,7 @@ import {
 	formatDate,
 	formatDateTime,
 	formatMonthYear,
+	formatCappedCount,
 	formatNumber,
 	formatTime
 } from '../../src/lib/i18n/format.ts';
@@ -38,6 +39,15 @@ describe('date formatting', () => {
 	it('formats numbers with the digits of the language', () => {
 		expect(formatNumber(12345, 'fa')).toBe('۱۲٬۳۴۵');
 		expect(formatNumber(12345, 'en')).toBe('12,345');
+	});
+});
+
+describe('capped counts', () => {
+	it('say the number up to the cap and "more than" the cap beyond it, in both languages', () => {
+		expect(formatCappedCount(12, 'fa')).toBe('۱۲');
+		expect(formatCappedCount(1000, 'en')).toBe('1,000');
+		expect(formatCappedCount(1001, 'fa')).toBe('بیش از ۱٬۰۰۰');
+		expect(formatCappedCount(1001, 'en')).toBe('more than 1,000');
 	});
 });
 

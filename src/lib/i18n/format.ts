@@ -1,5 +1,7 @@
 import { getLocale, type Locale } from '../paraglide/runtime.js';
 import { toPersianDigits } from './digits.ts';
+import { COUNT_CAP } from '../counts.ts';
+import { m } from '../paraglide/messages.js';
 import { TIME_ZONE, toJalali } from './jalali.ts';
 
 // The one place dates, times and numbers become text. Persian: Solar Hijri calendar and
@@ -78,4 +80,11 @@ export function jalaliFieldText(isoDate: string, locale = getLocale()): string {
 	const { year, month, day } = toJalali(isoDate);
 	const text = `${year}/${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}`;
 	return locale === 'fa' ? toPersianDigits(text) : text;
+}
+
+/** A count made up to COUNT_CAP (see countUpTo): «۱۲», or «بیش از ۱٬۰۰۰» beyond the cap. */
+export function formatCappedCount(total: number, locale = getLocale()): string {
+	return total > COUNT_CAP
+		? m.count_more_than({ count: formatNumber(COUNT_CAP, locale) }, { locale })
+		: formatNumber(total, locale);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../db/connect.ts';
+import { countUpTo } from '../db/count-up-to.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import type { BellSession, BellSessionStatus } from '../db/schema.ts';
 import { defaultSettings } from '../settings/repository.ts';
@@ -227,14 +228,11 @@ export async function findSessionsNeedingAction(
 	});
 	return Promise.all(
 		queries.map(async ({ kind, query }) => {
-			const [rows, count] = await Promise.all([
+			const [rows, total] = await Promise.all([
 				query.orderBy('bell_sessions.starts_at').limit(NEEDS_ACTION_LIMIT).execute(),
-				query
-					.clearSelect()
-					.select((eb) => eb.fn.countAll<number>().as('total'))
-					.executeTakeFirstOrThrow()
+				countUpTo(db, query)
 			]);
-			return { kind, rows, total: Number(count.total) };
+			return { kind, rows, total };
 		})
 	);
 }

@@ -1,4 +1,5 @@
 import type { DB } from '../db/connect.ts';
+import { countUpTo } from '../db/count-up-to.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import { datedEventsInScope, type DatedCampaignEvent } from './dated-events.ts';
 
@@ -19,7 +20,7 @@ const kindsFor: Record<ScopedUser['role'], CampaignNeedsKind[]> = {
 
 const LIMIT = 20;
 
-/** Each list the oldest first, at most 20, with how many there are in all. */
+/** Each list the oldest first, at most 20, with how many there are in all (up to COUNT_CAP + 1). */
 export async function findCampaignEventsNeedingAction(
 	db: DB,
 	user: ScopedUser,
@@ -32,14 +33,11 @@ export async function findCampaignEventsNeedingAction(
 				kind === 'event_needs_attention'
 					? base.where('campaign_events.needs_attention', '=', 1)
 					: base.where('campaign_events.ends_at', '<', now.toISOString());
-			const [rows, count] = await Promise.all([
+			const [rows, total] = await Promise.all([
 				query.orderBy('campaign_events.starts_at').limit(LIMIT).execute(),
-				query
-					.clearSelect()
-					.select((eb) => eb.fn.countAll<number>().as('total'))
-					.executeTakeFirstOrThrow()
+				countUpTo(db, query)
 			]);
-			return { kind, rows, total: Number(count.total) };
+			return { kind, rows, total };
 		})
 	);
 }
