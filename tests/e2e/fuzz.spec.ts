@@ -1,126 +1,41 @@
-import SQLite from 'better-sqlite3';
 import fc from 'fast-check';
-import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { matrix, type Role } from './authorization-matrix';
-import { DEMO_PASSWORD } from './helpers';
+import { DatabaseWatch, describeChanges } from './fuzz/database';
+import { sendFeedbackAnswer } from './fuzz/feedback';
+import { feedbackAnswerArbitrary, feedbackAnswerExamples } from './fuzz/feedback-attempts';
+import { contextFor, formArbitrary, formFields, type Session } from './fuzz/forms';
+import { openFeedbackFormPath } from './helpers';
 
-// Property-based fuzzing of every form action and endpoint, over HTTP against the built app. Each
-// POST row of the authorization matrix is sent random and near-valid forms, built from the fields
-// of the real form on its page (names and option values), by every role that reaches the action:
-// never a 5xx; when a form is refused (4xx) nothing is written (every write is audited, so the
-// audit log must not grow); at the end every row still passes SQLite's checks. Runs last, alone,
+// Property-based fuzzing of every form action, over HTTP against the built app. Each POST row of
+// the authorization matrix is sent random and near-valid forms, built from the fields of the real
+// form on its page (names and option values), by every role that reaches the action; then the
+// public feedback form is sent answers through a real link, by anonymous visitors and signed-in
+// users. Never a 5xx; when a form is refused (4xx) nothing is written: every table holds the same
+// rows as before; at the end every row still passes SQLite's checks. Runs last, alone, in order,
 // since it writes. FUZZ_RUNS sets the runs per action (default 6; `npm run fuzz` runs 200).
+
+test.describe.configure({ mode: 'default' });
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
 const port = Number(process.env.E2E_PORT ?? 4173);
 const databasePath = process.env.E2E_PORT
 	? `test-results/run-${port}/e2e.db`
 	: 'test-results/e2e.db';
-
-const emails: Record<Exclude<Role, 'anonymous'>, string> = {
-	admin: 'admin@demo.test',
-	center_manager: 'manager@demo.test',
-	school_staff: 'staff@demo.test',
-	liaison: 'liaison@demo.test'
-};
+const roles: Role[] = ['anonymous', 'admin', 'center_manager', 'school_staff', 'liaison'];
 // These end the fuzzer's own session or lock its account.
 const skipped = /^\/(logout|login|profile\/password)\b/;
 
-function auditCount(): number {
-	const db = new SQLite(databasePath, { readonly: true });
-	try {
-		return (db.prepare('select count(*) as n from audit_log').get() as { n: number }).n;
-	} finally {
-		db.close();
-	}
-}
-
-interface Field {
-	name: string;
-	options: string[];
-}
-
-/** The fields of the form that posts to `action` on the page, as the browser would send them. */
-function formFields(html: string, action: string | null): Field[] {
-	const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)];
-	const form = forms.find(([, attributes]) => {
-		if (!/method="post"/i.test(attributes!)) return false;
-		const target = /action="([^"]*)"/.exec(attributes!)?.[1] ?? null;
-		return action ? target === `?/${action}` : target === null;
-	});
-	if (!form) return [];
-	const fields = new Map<string, Set<string>>();
-	const body = form[2]!;
-	for (const [tag] of body.matchAll(/<(input|textarea)\b[^>]*>/g)) {
-		const name = /\sname="([^"]+)"/.exec(tag)?.[1];
-		if (!name) continue;
-		const value = /\svalue="([^"]*)"/.exec(tag)?.[1];
-		const set = fields.get(name) ?? new Set<string>();
-		if (value !== undefined) set.add(value);
-		fields.set(name, set);
-	}
-	for (const [, attributes, options] of body.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
-		const name = /name="([^"]+)"/.exec(attributes!)?.[1];
-		if (!name) continue;
-		const values = [...options!.matchAll(/<option[^>]*value="([^"]*)"/g)].map((m) => m[1]!);
-		fields.set(name, new Set(values));
-	}
-	return [...fields].map(([name, options]) => ({ name, options: [...options] }));
-}
-
-const text = fc.oneof(
-	fc.constantFrom('', ' ', '0', '-1', '1.5', '۱۲', '۱۴۰۵/۰۹/۱۰', '1405/12/30', '08:30', '۰۸:۳۰'),
-	fc.constantFrom(
-		'99999999999999999999',
-		'NaN',
-		'null',
-		'<script>alert(1)</script>',
-		'\u202e\u200f'
-	),
-	fc.string({ maxLength: 40 }),
-	fc.string({ unit: 'grapheme', maxLength: 20 }),
-	fc.constant('ب'.repeat(5000))
-);
-
-function formArbitrary(fields: Field[]) {
-	const entries = fields.map((field) => {
-		const value = field.options.length
-			? fc.oneof(
-					{ weight: 3, arbitrary: fc.constantFrom(...field.options) },
-					{ weight: 1, arbitrary: text }
-				)
-			: text;
-		return [field.name, fc.option(value, { nil: undefined, freq: 6 })] as const;
-	});
-	const extra = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), text, { maxKeys: 2 });
-	return fc.tuple(fc.record(Object.fromEntries(entries)), extra).map(([known, more]) => {
-		const form: Record<string, string> = {};
-		for (const [name, value] of Object.entries({ ...more, ...known }))
-			if (typeof value === 'string') form[name] = value;
-		return form;
-	});
-}
-
-async function contextFor(role: Role, baseURL: string): Promise<APIRequestContext> {
-	const context = await request.newContext({
-		baseURL,
-		extraHTTPHeaders: { origin: baseURL, accept: 'text/html' }
-	});
-	if (role !== 'anonymous') {
-		const response = await context.post('/login', {
-			form: { email: emails[role], password: DEMO_PASSWORD },
-			maxRedirects: 0
-		});
-		expect(response.status()).toBe(303);
-	}
-	return context;
-}
+let database: DatabaseWatch;
+test.beforeAll(() => {
+	database = new DatabaseWatch(databasePath);
+});
+test.afterAll(() => database.close());
 
 test('every form action answers random and near-valid forms without a 5xx, writing nothing when it refuses', async ({
 	baseURL
 }) => {
 	test.setTimeout(10 * 60_000);
-	const roles: Role[] = ['anonymous', 'admin', 'center_manager', 'school_staff', 'liaison'];
 	const failures: string[] = [];
 	for (const role of roles) {
 		const context = await contextFor(role, baseURL!);
@@ -132,13 +47,13 @@ test('every form action answers random and near-valid forms without a 5xx, writi
 			const fields = page.ok() ? formFields(await page.text(), action ?? null) : [];
 			await fc.assert(
 				fc.asyncProperty(formArbitrary(fields), async (form) => {
-					const before = auditCount();
+					const before = database.snapshot();
 					const response = await context.post(row.path, { form, maxRedirects: 0 });
 					const status = response.status();
-					if (status >= 500)
-						failures.push(`${role} ${row.path} ${JSON.stringify(form)} → ${status}`);
-					if (status >= 400 && auditCount() !== before)
-						failures.push(`${role} ${row.path} ${JSON.stringify(form)} → ${status} but wrote`);
+					const sent = `${role} ${row.path} ${JSON.stringify(form)} → ${status}`;
+					if (status >= 500) failures.push(sent);
+					const changes = status >= 400 ? database.changesSince(before) : [];
+					if (changes.length) failures.push(`${sent} but wrote ${describeChanges(changes)}`);
 					return status < 500;
 				}),
 				{ numRuns: RUNS, endOnFailure: true }
@@ -147,11 +62,49 @@ test('every form action answers random and near-valid forms without a 5xx, writi
 		await context.dispose();
 	}
 	expect(failures).toEqual([]);
+});
 
-	const db = new SQLite(databasePath, { readonly: true });
-	const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
-	const foreignKeys = db.pragma('foreign_key_check') as unknown[];
-	db.close();
+test('the public feedback form, through a real link, refuses without writing and stores valid answers anonymously', async ({
+	baseURL
+}) => {
+	test.setTimeout(5 * 60_000);
+	const path = await openFeedbackFormPath(baseURL!);
+	const visitor = await contextFor('anonymous', baseURL!);
+	const fields = formFields(await (await visitor.get(path)).text(), null);
+	await visitor.dispose();
+	// The link's form is open: it offers its questions.
+	expect(fields.map((field) => field.name).sort()).toEqual([
+		'comment',
+		'learned',
+		'overall',
+		'would_recommend'
+	]);
+	const sessions = new Map<Role, Session>();
+	for (const role of roles) {
+		const context = await contextFor(role, baseURL!);
+		sessions.set(role, await context.storageState());
+		await context.dispose();
+	}
+
+	const failures: string[] = [];
+	await fc.assert(
+		fc.asyncProperty(feedbackAnswerArbitrary(fields, roles), async (attempt) => {
+			const problems = await sendFeedbackAnswer(database, {
+				...attempt,
+				path,
+				baseURL: baseURL!,
+				session: sessions.get(attempt.role)!
+			});
+			failures.push(...problems);
+			return true;
+		}),
+		{ numRuns: RUNS * roles.length, examples: feedbackAnswerExamples }
+	);
+	expect(failures).toEqual([]);
+});
+
+test('after fuzzing, every row passes SQLite integrity and foreign-key checks', () => {
+	const { integrity, foreignKeys } = database.checks();
 	expect(integrity).toEqual([{ integrity_check: 'ok' }]);
 	expect(foreignKeys).toEqual([]);
 });

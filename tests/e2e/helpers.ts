@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, request, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-pass-1405';
 
@@ -8,4 +8,30 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await page.getByLabel('رمز عبور').fill(password);
 	await page.getByRole('button', { name: 'ورود' }).click();
 	await expect(page.getByRole('button', { name: 'خروج' })).toBeVisible();
+}
+
+/**
+ * The address of a real public feedback form that takes answers, made the way the app makes one:
+ * the printable sheet of the demo's session 4 (confirmed, six days ago, at staff@'s school) makes
+ * the session's link the first time it is opened, and shows it.
+ */
+export async function openFeedbackFormPath(baseURL: string): Promise<string> {
+	const context = await request.newContext({
+		baseURL,
+		extraHTTPHeaders: { origin: baseURL, accept: 'text/html' }
+	});
+	try {
+		const signedIn = await context.post('/login', {
+			form: { email: 'staff@demo.test', password: DEMO_PASSWORD },
+			maxRedirects: 0
+		});
+		expect(signedIn.status()).toBe(303);
+		const sheet = await context.get('/sessions/4/sheet');
+		expect(sheet.status()).toBe(200);
+		const token = /\/f\/([0-9A-Za-z]{12})\b/.exec(await sheet.text())?.[1];
+		expect(token, "the sheet shows its form's link").toBeTruthy();
+		return `/f/${token}`;
+	} finally {
+		await context.dispose();
+	}
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-// The session cookie is `__Host-` prefixed whenever it is served securely.
+// The session cookie is `__Host-` prefixed whenever it is served securely, and never sent with
+// another site's subrequests or form posts (SameSite=Lax), in production and in development.
 
 async function cookieModule() {
 	vi.resetModules();
@@ -19,7 +20,7 @@ describe('the session cookie', () => {
 		expect(set).toHaveBeenCalledWith(
 			'__Host-session',
 			'token',
-			expect.objectContaining({ path: '/', secure: true, httpOnly: true })
+			expect.objectContaining({ path: '/', secure: true, httpOnly: true, sameSite: 'lax' })
 		);
 		expect(set.mock.calls[0]![2]).not.toHaveProperty('domain');
 
@@ -28,9 +29,17 @@ describe('the session cookie', () => {
 		expect((await cookieModule()).SESSION_COOKIE).toBe('__Host-session');
 	});
 
-	it('is a plain cookie on a development machine over HTTP', async () => {
+	it('is a plain cookie on a development machine over HTTP, still HttpOnly and SameSite=Lax', async () => {
 		vi.stubEnv('NODE_ENV', 'development');
 		vi.stubEnv('ORIGIN', 'http://localhost:3000');
-		expect((await cookieModule()).SESSION_COOKIE).toBe('session');
+		const { SESSION_COOKIE, setSessionCookie, deleteSessionCookie } = await cookieModule();
+		expect(SESSION_COOKIE).toBe('session');
+		const set = vi.fn();
+		const remove = vi.fn();
+		setSessionCookie({ set } as never, 'token', new Date('2027-01-01T00:00:00Z'));
+		deleteSessionCookie({ delete: remove } as never);
+		const lax = expect.objectContaining({ path: '/', httpOnly: true, sameSite: 'lax' });
+		expect(set).toHaveBeenCalledWith('session', 'token', lax);
+		expect(remove).toHaveBeenCalledWith('session', lax);
 	});
 });
