@@ -47,7 +47,7 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
 for (const [role, paths] of pagesByRole) {
 	for (const locale of ['fa', 'en'] as const) {
 		test(`${role}'s pages in ${locale} have no serious accessibility problem`, async ({ page }) => {
-			test.setTimeout(30_000 + paths.length * 4_000);
+			test.setTimeout(30_000 + paths.length * 8_000);
 			if (role !== 'anonymous') await signIn(page, emails[role]);
 			const found: string[] = [];
 			for (const path of paths) found.push(...(await violationsOn(page, localized(path, locale))));
