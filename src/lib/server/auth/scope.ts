@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { DB } from '../db/connect.ts';
 import type { AuthUser } from './guard.ts';
 
@@ -8,6 +9,21 @@ import type { AuthUser } from './guard.ts';
 type ScopedUser = Pick<AuthUser, 'role' | 'scope'>;
 
 const none = [-1];
+
+/** Beyond this many districts (a country's liaison), see scopeColumn. */
+const WIDE_SCOPE_DISTRICTS = 20;
+
+/**
+ * A column tested against a scope, as the condition should name it. Over a scope wider than
+ * WIDE_SCOPE_DISTRICTS the unary plus keeps SQLite from driving the query from that column's
+ * index (seeking every neighbourhood or centre in scope, then sorting all it found): it reads by
+ * status and time instead and tests the scope on each row, which is what a country-wide list needs.
+ */
+export function scopeColumn(user: ScopedUser, column: string): RawBuilder<number> {
+	return user.scope.districtIds.length > WIDE_SCOPE_DISTRICTS
+		? sql<number>`+${sql.ref(column)}`
+		: sql<number>`${sql.ref(column)}`;
+}
 
 export function neighborhoodIdsInScope(db: DB, user: ScopedUser) {
 	const { districtIds, centerIds, schoolId } = user.scope;

@@ -1,8 +1,8 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import type { AuthUser } from '../auth/guard.ts';
-import { neighborhoodIdsInScope } from '../auth/scope.ts';
+import { neighborhoodIdsInScope, scopeColumn } from '../auth/scope.ts';
 
 // Which bell sessions a user sees, as a condition on the session's own columns (so the database
 // can use the index of that column, not list every id in scope first): admins and liaisons every
@@ -12,22 +12,13 @@ type ScopedUser = Pick<AuthUser, 'role' | 'scope'>;
 
 const none = [-1];
 
-/**
- * Beyond this many districts (a country's liaison) the database does better reading sessions by
- * status and time and testing the scope on each than seeking every neighbourhood in scope and
- * sorting: the unary plus keeps it from using the neighbourhood index for the scope.
- */
-const WIDE_SCOPE_DISTRICTS = 20;
-
 export function bellSessionInScope(db: DB, user: ScopedUser) {
 	return (eb: ExpressionBuilder<Database, 'bell_sessions'>) => {
 		switch (user.role) {
 			case 'admin':
 			case 'liaison':
 				return eb(
-					user.scope.districtIds.length > WIDE_SCOPE_DISTRICTS
-						? sql<number>`+bell_sessions.neighborhood_id`
-						: eb.ref('bell_sessions.neighborhood_id'),
+					scopeColumn(user, 'bell_sessions.neighborhood_id'),
 					'in',
 					neighborhoodIdsInScope(db, user)
 				);

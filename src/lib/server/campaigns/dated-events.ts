@@ -1,5 +1,6 @@
 import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
+import { scopeColumn } from '../auth/scope.ts';
 import type { Campaign, CampaignEvent } from '../db/schema.ts';
 import { firstOfEachDay } from '../calendar/first-of-days.ts';
 import { campaignCenterIdsInScope } from './scope.ts';
@@ -69,7 +70,7 @@ export function datedEventsInScope(db: DB, user: ScopedUser) {
 			'topics.name_en as topic_en',
 			'facilitators.name as facilitator_name'
 		])
-		.where('campaigns.center_id', 'in', campaignCenterIdsInScope(db, user));
+		.where(scopeColumn(user, 'campaigns.center_id'), 'in', campaignCenterIdsInScope(db, user));
 }
 
 /** Every event in scope on the local dates from..to (inclusive), in time order: calendars, feeds. */
