@@ -50,4 +50,17 @@ describe("the session list's filter choices", () => {
 		);
 		expect(one.schools.map((s) => s.id)).toEqual([world.dowlab.schoolId]);
 	});
+
+	it('over more facilitators than it lists offers only the one chosen', async () => {
+		const admin = await actorOf(world.db, 'admin@demo.test');
+		const all = await findSessionFilterChoices(world.db, admin);
+		expect(all.facilitators.length).toBeGreaterThan(1);
+		const few = all.facilitators.length - 1;
+		expect((await findSessionFilterChoices(world.db, admin, {}, few)).facilitators).toEqual([]);
+		const chosen = all.facilitators[1]!;
+		const one = await findSessionFilterChoices(world.db, admin, { facilitator: chosen.id }, few);
+		expect(one.facilitators).toEqual([chosen]);
+		const enough = await findSessionFilterChoices(world.db, admin, {}, all.facilitators.length);
+		expect(enough.facilitators).toEqual(all.facilitators);
+	});
 });

@@ -50,18 +50,35 @@ export async function findPairedPlaces(
 		.execute();
 }
 
-/** Active facilitators of the user's districts. */
-export async function findFacilitatorChoices(
-	db: DB,
-	user: ScopedUser
-): Promise<{ id: number; name: string }[]> {
+function facilitatorsInScope(db: DB, user: ScopedUser) {
 	return db
 		.selectFrom('facilitators')
 		.select(['id', 'name'])
 		.where('active', '=', 1)
 		.where('district_id', 'in', districtIdsInScope(db, user))
-		.orderBy('name')
+		.orderBy('name');
+}
+
+/** Active facilitators of the user's districts. */
+export async function findFacilitatorChoices(
+	db: DB,
+	user: ScopedUser
+): Promise<{ id: number; name: string }[]> {
+	return facilitatorsInScope(db, user).execute();
+}
+
+/** The same for a filter: beyond `max` (a country's 8,000) only the one chosen, if any. */
+async function facilitatorFilterChoices(
+	db: DB,
+	user: ScopedUser,
+	chosenId: number | undefined,
+	max: number
+): Promise<{ id: number; name: string }[]> {
+	const first = await facilitatorsInScope(db, user)
+		.limit(max + 1)
 		.execute();
+	if (first.length <= max) return first;
+	return chosenId ? facilitatorsInScope(db, user).where('id', '=', chosenId).execute() : [];
 }
 
 export interface SessionFilterChoices {
@@ -74,13 +91,14 @@ export interface SessionFilterChoices {
 
 /**
  * The list's filter options: places in scope, every topic, the districts' facilitators. A wide
- * scope (a country) has too many neighbourhoods and schools for a list: then only those of the
- * area (neighbourhoods) or of the neighbourhood or area (schools) chosen are offered.
+ * scope (a country) has too many neighbourhoods, schools and facilitators for a list: then only
+ * those of the area (neighbourhoods) or of the neighbourhood or area (schools) chosen are offered,
+ * and only the facilitator chosen.
  */
 export async function findSessionFilterChoices(
 	db: DB,
 	user: ScopedUser,
-	chosen: { area?: number; neighborhood?: number } = {},
+	chosen: { area?: number; neighborhood?: number; facilitator?: number } = {},
 	max = FILTER_CHOICES_MAX
 ): Promise<SessionFilterChoices> {
 	const inScope = db
@@ -99,7 +117,7 @@ export async function findSessionFilterChoices(
 			.executeTakeFirstOrThrow()
 			.then((row) => Number(row.count)),
 		listTopicOptions(db),
-		findFacilitatorChoices(db, user)
+		facilitatorFilterChoices(db, user, chosen.facilitator, max)
 	]);
 	const wide = neighborhoodCount > max;
 	const neighborhoods =
