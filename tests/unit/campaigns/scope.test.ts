@@ -70,6 +70,28 @@ describe('campaigns in scope', () => {
 			needs_attention: 0,
 			creator_name: 'مدیر سرای دولاب و خاوران'
 		});
+		// Counted per campaign: one event cancelled and one needing attention show as such.
+		const [first, second] = await eventsOf(world.db, dowlab);
+		const set = (
+			id: number,
+			values: { status?: 'cancelled'; cancel_reason?: string; needs_attention?: number }
+		) => world.db.updateTable('campaign_events').set(values).where('id', '=', id).execute();
+		await set(first!.id, { status: 'cancelled', cancel_reason: 'باران' });
+		await set(second!.id, { needs_attention: 1 });
+		const counted = await listCampaigns(world.db, world.admin, {}, 1, today);
+		expect(counted.rows.find((r) => r.id === dowlab)).toMatchObject({
+			scheduled: 4,
+			cancelled: 1,
+			needs_attention: 1
+		});
+		expect(counted.rows.find((r) => r.id === shahin)).toMatchObject(
+			all.rows.find((r) => r.id === shahin)!
+		);
+		await world.db
+			.updateTable('campaign_events')
+			.set({ status: first!.status, cancel_reason: null, needs_attention: 0 })
+			.where('id', 'in', [first!.id, second!.id])
+			.execute();
 		const byCentre = await listCampaigns(
 			world.db,
 			world.admin,
