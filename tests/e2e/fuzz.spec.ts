@@ -35,7 +35,8 @@ test.afterAll(() => database.close());
 test('every form action answers random and near-valid forms without a 5xx, writing nothing when it refuses', async ({
 	baseURL
 }) => {
-	test.setTimeout(10 * 60_000);
+	// About 4 s a run of every action on a busy machine: the long variant (200 runs) needs half an hour.
+	test.setTimeout((5 + RUNS / 6) * 60_000);
 	const failures: string[] = [];
 	for (const role of roles) {
 		const context = await contextFor(role, baseURL!);
@@ -67,7 +68,7 @@ test('every form action answers random and near-valid forms without a 5xx, writi
 test('the public feedback form, through a real link, refuses without writing and stores valid answers anonymously', async ({
 	baseURL
 }) => {
-	test.setTimeout(5 * 60_000);
+	test.setTimeout((2 + RUNS / 20) * 60_000);
 	const path = await openFeedbackFormPath(baseURL!);
 	const visitor = await contextFor('anonymous', baseURL!);
 	const fields = formFields(await (await visitor.get(path)).text(), null);
