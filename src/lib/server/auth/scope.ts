@@ -87,12 +87,23 @@ export function schoolIdsInScope(db: DB, user: ScopedUser) {
 	}
 }
 
-/** Districts a user reads: their own (admin, liaison) or those their neighbourhoods lie in. */
+/**
+ * Districts a user reads that hold any neighbourhood: their own (admin, liaison; tested by district,
+ * not through each of a country's neighbourhoods) or those their neighbourhoods lie in.
+ */
 export function districtIdsInScope(db: DB, user: ScopedUser) {
-	return db
+	const withNeighborhoods = db
 		.selectFrom('areas')
 		.innerJoin('neighborhoods', 'neighborhoods.area_id', 'areas.id')
 		.select('areas.district_id')
-		.where('neighborhoods.id', 'in', neighborhoodIdsInScope(db, user))
 		.distinct();
+	if (user.role === 'admin' || user.role === 'liaison') {
+		const { districtIds } = user.scope;
+		return withNeighborhoods.where(
+			'areas.district_id',
+			'in',
+			districtIds.length ? districtIds : none
+		);
+	}
+	return withNeighborhoods.where('neighborhoods.id', 'in', neighborhoodIdsInScope(db, user));
 }

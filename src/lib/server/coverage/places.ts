@@ -1,8 +1,7 @@
 import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
-import { neighborhoodIdsInScope } from '../auth/scope.ts';
+import { districtIdsInScope, neighborhoodIdsInScope } from '../auth/scope.ts';
 import type { CoverageQuery } from './filter.ts';
-import { isDistrictWide } from './sources.ts';
 
 // The places a user's coverage spans, for the filters, the breadcrumb and to settle the choices.
 // Bounded whatever the scope: every district in scope, but the areas and neighbourhoods of one
@@ -71,21 +70,7 @@ export async function findCoveragePlaces(
 	const districts = await db
 		.selectFrom('districts')
 		.select(['id', 'name_fa', 'name_en'])
-		.where((eb) =>
-			// A district-wide reader's districts with any neighbourhood, without going through each.
-			isDistrictWide(user)
-				? eb.and([
-						eb('id', 'in', user.scope.districtIds.length ? user.scope.districtIds : [-1]),
-						eb.exists(
-							eb
-								.selectFrom('areas')
-								.innerJoin('neighborhoods', 'neighborhoods.area_id', 'areas.id')
-								.select('areas.id')
-								.whereRef('areas.district_id', '=', 'districts.id')
-						)
-					])
-				: eb('id', 'in', inScope(db, user).select('areas.district_id'))
-		)
+		.where('id', 'in', districtIdsInScope(db, user))
 		.orderBy('id')
 		.execute();
 	const focus =
