@@ -7,7 +7,11 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../../src/lib/server/db/connect.ts';
 import { migrateToLatest } from '../../../src/lib/server/db/migrate.ts';
-import { loadWithoutTallyTriggers } from '../../../src/lib/server/coverage/bulk-load.ts';
+import {
+	loadWithoutTallyTriggers,
+	TALLY_COLUMNS_SQL,
+	tallyShapes
+} from '../../../src/lib/server/coverage/bulk-load.ts';
 import { findStudentsByGrade } from '../../../src/lib/server/coverage/breakdowns.ts';
 import { talliesAnswer } from '../../../src/lib/server/coverage/district-tallies.ts';
 import { findFigures } from '../../../src/lib/server/coverage/figures.ts';
@@ -19,50 +23,6 @@ import { buildCoverageWorld, createCoverageWorld, scopedUserOf } from './fixture
 // database allows, every tally equals the sum of its parts recomputed from the live rows, and the
 // report read from the tallies equals the report added up from the rows.
 
-const tallies = [
-	{
-		table: 'coverage_session_tallies',
-		parts: 'coverage_session_parts',
-		keys: ['school_year_id', 'district_id', 'level', 'gender', 'month_start'],
-		values: [
-			'sessions_proposed',
-			'sessions_confirmed',
-			'sessions_held',
-			'sessions_cancelled',
-			'sessions_declined',
-			'students_reached',
-			'staff_ratings',
-			'staff_rating_sum',
-			'answers',
-			'answer_rating_sum'
-		]
-	},
-	{
-		table: 'coverage_grade_tallies',
-		parts: 'coverage_grade_parts',
-		keys: ['school_year_id', 'district_id', 'level', 'gender', 'grade', 'student_gender'],
-		values: ['students_reached']
-	},
-	{
-		table: 'coverage_pairing_tallies',
-		parts: 'coverage_pairing_parts',
-		keys: ['school_year_id', 'district_id', 'level', 'gender'],
-		values: ['schools_paired', 'schools_reached']
-	},
-	{
-		table: 'coverage_enrolment_tallies',
-		parts: 'coverage_enrolment_parts',
-		keys: ['school_year_id', 'district_id', 'level', 'gender', 'grade'],
-		values: ['students_enrolled']
-	},
-	{
-		table: 'coverage_event_tallies',
-		parts: 'coverage_event_parts',
-		keys: ['district_id', 'date'],
-		values: ['events_planned', 'events_held', 'events_cancelled', 'event_attendance']
-	}
-];
-
 async function rows(db: DB, query: string): Promise<unknown[]> {
 	return (await sql.raw(query).execute(db)).rows;
 }
@@ -71,6 +31,10 @@ async function rows(db: DB, query: string): Promise<unknown[]> {
 async function keptAndRecomputed(db: DB) {
 	const kept: Record<string, unknown[]> = {};
 	const recomputed: Record<string, unknown[]> = {};
+	const columns = (await sql.raw(TALLY_COLUMNS_SQL).execute(db)).rows;
+	const tallies = tallyShapes(columns as Parameters<typeof tallyShapes>[0]);
+	// Every tally the migrations made: sessions, grades, pairings, enrolments, events.
+	expect(tallies).toHaveLength(5);
 	for (const { table, parts, keys, values } of tallies) {
 		const nonZero = (of: (v: string) => string) => values.map((v) => `${of(v)} <> 0`).join(' or ');
 		const order = keys.join(', ');

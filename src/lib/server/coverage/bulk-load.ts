@@ -6,34 +6,39 @@ import type SQLite from 'better-sqlite3';
 // from the schema (triggers `coverage_*`, tables `coverage_*_tallies` and their `coverage_*_parts`
 // views), so it follows the migrations without repeating them.
 
-interface TallyShape {
+export interface TallyShape {
 	table: string;
 	parts: string;
 	keys: string[];
 	values: string[];
 }
 
-function tallyShapes(db: SQLite.Database): TallyShape[] {
-	const tables = db
-		.prepare(
-			"select name from sqlite_master where type = 'table' and name like 'coverage\\_%\\_tallies' escape '\\'"
-		)
-		.pluck()
-		.all() as string[];
-	return tables.map((table) => {
-		const columns = db.pragma(`table_info(${table})`) as { name: string; pk: number }[];
-		return {
+/** Every tally table's columns, primary-key ones marked: read with any driver, see tallyShapes. */
+export const TALLY_COLUMNS_SQL = `select m.name as "table", c.name as "column", c.pk as pk
+	from sqlite_master m join pragma_table_info(m.name) c
+	where m.type = 'table' and m.name like 'coverage\\_%\\_tallies' escape '\\'
+	order by m.name, c.cid`;
+
+/** Each tally's table, parts view, keys (its primary key) and values, from TALLY_COLUMNS_SQL's rows. */
+export function tallyShapes(rows: { table: string; column: string; pk: number }[]): TallyShape[] {
+	const shapes = new Map<string, TallyShape>();
+	for (const { table, column, pk } of rows) {
+		const shape = shapes.get(table) ?? {
 			table,
 			parts: table.replace(/_tallies$/, '_parts'),
-			keys: columns.filter((c) => c.pk > 0).map((c) => c.name),
-			values: columns.filter((c) => c.pk === 0).map((c) => c.name)
+			keys: [],
+			values: []
 		};
-	});
+		(pk > 0 ? shape.keys : shape.values).push(column);
+		shapes.set(table, shape);
+	}
+	return [...shapes.values()];
 }
 
 /** Recounts every tally from its parts: what the triggers would have kept. */
 export function recountTallies(db: SQLite.Database): void {
-	for (const { table, parts, keys, values } of tallyShapes(db)) {
+	const columns = db.prepare(TALLY_COLUMNS_SQL).all() as Parameters<typeof tallyShapes>[0];
+	for (const { table, parts, keys, values } of tallyShapes(columns)) {
 		db.exec(`delete from ${table}`);
 		db.exec(
 			`insert into ${table} (${[...keys, ...values].join(', ')})
