@@ -17,6 +17,7 @@ import { talliesAnswer } from '../../../src/lib/server/coverage/district-tallies
 import { findFigures } from '../../../src/lib/server/coverage/figures.ts';
 import type { CoverageContext } from '../../../src/lib/server/coverage/sources.ts';
 import { findTrend } from '../../../src/lib/server/coverage/trend.ts';
+import { insertDistrictWithArea } from '../../helpers/districts.ts';
 import { buildCoverageWorld, createCoverageWorld, scopedUserOf } from './fixtures.ts';
 
 // The district tallies are kept by triggers. After any sequence of writes, of any kind the
@@ -185,16 +186,8 @@ const write = fc.oneof(
 /** The hand-built year, and a second district with an area to move things to. */
 async function worldOfTwoDistricts() {
 	const world = await createCoverageWorld();
-	const { id } = await world.db
-		.insertInto('districts')
-		.values({ name_fa: 'دوم', name_en: 'Second', city_fa: 'تهران', city_en: 'Tehran' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	await world.db
-		.insertInto('areas')
-		.values({ district_id: id, number: 1, name_fa: 'یک', name_en: 'One' })
-		.execute();
-	return { ...world, secondDistrictId: id };
+	const { districtId } = await insertDistrictWithArea(world.db, { fa: 'دوم', en: 'Second' });
+	return { ...world, secondDistrictId: districtId };
 }
 
 /** Runs the statements of one write in a transaction; a refused write (a check, a key) is undone. */

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { insertDistrictWithArea } from '../../helpers/districts.ts';
 import { pairingsInScope } from '../../helpers/pairings.ts';
 import type { DB } from '../../../src/lib/server/db/connect.ts';
 import {
@@ -24,25 +25,14 @@ beforeAll(async () => {
 
 /** Another district with one area of `neighborhoods` neighbourhoods, one centre and school each. */
 async function addDistrict(db: DB, n: number, neighborhoods: number): Promise<number> {
-	const district = await db
-		.insertInto('districts')
-		.values({
-			name_fa: `منطقه ${n}`,
-			name_en: `District ${n}`,
-			city_fa: 'تهران',
-			city_en: 'Tehran'
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const area = await db
-		.insertInto('areas')
-		.values({ district_id: district.id, number: 1, name_fa: 'ناحیه ۱', name_en: 'Area 1' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const { districtId, areaId } = await insertDistrictWithArea(db, {
+		fa: `منطقه ${n}`,
+		en: `District ${n}`
+	});
 	for (let i = 0; i < neighborhoods; i++) {
 		const neighborhood = await db
 			.insertInto('neighborhoods')
-			.values({ area_id: area.id, name_fa: `محله ${i}`, name_en: `N ${i}`, name_search: `n ${i}` })
+			.values({ area_id: areaId, name_fa: `محله ${i}`, name_en: `N ${i}`, name_search: `n ${i}` })
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await db
@@ -61,7 +51,7 @@ async function addDistrict(db: DB, n: number, neighborhoods: number): Promise<nu
 			})
 			.execute();
 	}
-	return district.id;
+	return districtId;
 }
 
 describe('the directory summary on the home page', () => {

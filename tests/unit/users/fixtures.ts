@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { DB } from '../../../src/lib/server/db/connect.ts';
+import { insertDistrictWithArea } from '../../helpers/districts.ts';
 import type { Role, User } from '../../../src/lib/server/db/schema.ts';
 
 // Shared set-up for the auth and user tests. Users are inserted directly, reusing an existing
@@ -74,19 +75,13 @@ export interface SecondDistrict {
 
 /** Another district with one area, neighbourhood, centre and school, and its own admin and staff. */
 export async function insertSecondDistrict(db: DB, passwordHash: string): Promise<SecondDistrict> {
-	const district = await db
-		.insertInto('districts')
-		.values({ name_fa: 'منطقه ۱۵', name_en: 'District 15', city_fa: 'تهران', city_en: 'Tehran' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const area = await db
-		.insertInto('areas')
-		.values({ district_id: district.id, number: 1, name_fa: 'ناحیه ۱', name_en: 'Area 1' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const { districtId, areaId } = await insertDistrictWithArea(db, {
+		fa: 'منطقه ۱۵',
+		en: 'District 15'
+	});
 	const neighborhood = await db
 		.insertInto('neighborhoods')
-		.values({ area_id: area.id, name_fa: 'مسعودیه', name_en: 'Masoudieh', name_search: 'مسعودیه' })
+		.values({ area_id: areaId, name_fa: 'مسعودیه', name_en: 'Masoudieh', name_search: 'مسعودیه' })
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	const center = await db
@@ -119,7 +114,7 @@ export async function insertSecondDistrict(db: DB, passwordHash: string): Promis
 		email: 'admin15@other.test',
 		role: 'admin',
 		passwordHash,
-		districtIds: [district.id]
+		districtIds: [districtId]
 	});
 	const managerId = await insertUser(db, {
 		email: 'manager15@other.test',
@@ -134,7 +129,7 @@ export async function insertSecondDistrict(db: DB, passwordHash: string): Promis
 		schoolId: school.id
 	});
 	return {
-		districtId: district.id,
+		districtId,
 		centerId: center.id,
 		schoolId: school.id,
 		adminId,
