@@ -18,6 +18,9 @@ export interface Change {
 	rowsAfter: number;
 }
 
+/** Tables the database keeps from others by triggers (the coverage tallies): they follow a write. */
+export const keptByTriggers = (table: string): boolean => /^coverage_\w+_tallies$/.test(table);
+
 const rowCount = (state: string | undefined): number => Number(state?.split(':')[0] ?? 0);
 
 export const describeChanges = (changes: Change[]): string =>

@@ -1,7 +1,7 @@
 import { request } from '@playwright/test';
 import { ANSWER_COMMENT_MAX } from '../../../src/lib/feedback/limits';
 import { withoutControlCharacters } from '../../../src/lib/schemas/feedback';
-import { describeChanges, type DatabaseWatch } from './database';
+import { describeChanges, keptByTriggers, type DatabaseWatch } from './database';
 import type { FeedbackAttempt } from './feedback-attempts';
 import type { Session } from './forms';
 
@@ -113,7 +113,7 @@ export async function sendFeedbackAnswer(
 			return changes.length ? [`${sent} but wrote ${describeChanges(changes)}`] : [];
 		if (status !== 303) return [`${sent}: neither a refusal nor back to the form`];
 		// The coverage tallies follow an answer to a held session (triggers, same transaction).
-		const written = changes.filter((change) => !/^coverage_\w+_tallies$/.test(change.table));
+		const written = changes.filter((change) => !keptByTriggers(change.table));
 		const stored =
 			written.length === 1 &&
 			written[0]!.table === 'feedback_answers' &&
