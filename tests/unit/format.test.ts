@@ -44,10 +44,12 @@ describe('date formatting', () => {
 
 describe('capped counts', () => {
 	it('say the number up to the cap and "more than" the cap beyond it, in both languages', () => {
-		expect(formatCappedCount(12, 'fa')).toBe('۱۲');
-		expect(formatCappedCount(1000, 'en')).toBe('1,000');
-		expect(formatCappedCount(1001, 'fa')).toBe('بیش از ۱٬۰۰۰');
-		expect(formatCappedCount(1001, 'en')).toBe('more than 1,000');
+		expect(formatCappedCount(12, undefined, 'fa')).toBe('۱۲');
+		expect(formatCappedCount(1000, undefined, 'en')).toBe('1,000');
+		expect(formatCappedCount(1001, undefined, 'fa')).toBe('بیش از ۱٬۰۰۰');
+		expect(formatCappedCount(1001, undefined, 'en')).toBe('more than 1,000');
+		expect(formatCappedCount(1500, 1500, 'en')).toBe('1,500');
+		expect(formatCappedCount(1501, 1500, 'fa')).toBe('بیش از ۱٬۵۰۰');
 	});
 });
 

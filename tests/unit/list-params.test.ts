@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageFrom, pageOf, searchTextFrom } from '../../src/lib/server/list-params.ts';
+import { pageFrom, pageOf, pagesOf, searchTextFrom } from '../../src/lib/server/list-params.ts';
 
 const url = (query: string) => new URL(`http://localhost/admin/users?${query}`);
 
@@ -25,5 +25,12 @@ describe('list parameters', () => {
 		expect(pageOf(items, 3, 100)).toEqual({ items: items.slice(200), page: 3, pageCount: 3 });
 		expect(pageOf(items, 9, 100)).toEqual({ items: items.slice(200), page: 3, pageCount: 3 });
 		expect(pageOf([], 1, 100)).toEqual({ items: [], page: 1, pageCount: 1 });
+	});
+
+	it('count pages up to the cap and say there are more beyond it', () => {
+		expect(pagesOf(0, 1000, 25)).toEqual({ pageCount: 1, morePages: false });
+		expect(pagesOf(26, 1000, 25)).toEqual({ pageCount: 2, morePages: false });
+		expect(pagesOf(1000, 1000, 25)).toEqual({ pageCount: 40, morePages: false });
+		expect(pagesOf(1001, 1000, 25)).toEqual({ pageCount: 40, morePages: true });
 	});
 });

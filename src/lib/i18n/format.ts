@@ -82,9 +82,9 @@ export function jalaliFieldText(isoDate: string, locale = getLocale()): string {
 	return locale === 'fa' ? toPersianDigits(text) : text;
 }
 
-/** A count made up to COUNT_CAP (see countUpTo): «۱۲», or «بیش از ۱٬۰۰۰» beyond the cap. */
-export function formatCappedCount(total: number, locale = getLocale()): string {
-	return total > COUNT_CAP
-		? m.count_more_than({ count: formatNumber(COUNT_CAP, locale) }, { locale })
+/** A count made up to a cap (see countUpTo): «۱۲», or «بیش از ۱٬۰۰۰» beyond the cap. */
+export function formatCappedCount(total: number, cap = COUNT_CAP, locale = getLocale()): string {
+	return total > cap
+		? m.count_more_than({ count: formatNumber(cap, locale) }, { locale })
 		: formatNumber(total, locale);
 }

@@ -21,6 +21,20 @@ export function pageOf<T>(
 	return { items: items.slice((page - 1) * size, page * size), page, pageCount };
 }
 
+/**
+ * The pages of a list whose rows were counted up to `countCap` (see countUpTo): beyond the cap
+ * the list has more than `pageCount` pages, and how many more is not counted.
+ */
+export function pagesOf(
+	total: number,
+	countCap: number,
+	size: number
+): { pageCount: number; morePages: boolean } {
+	return total > countCap
+		? { pageCount: Math.floor(countCap / size), morePages: true }
+		: { pageCount: Math.max(1, Math.ceil(total / size)), morePages: false };
+}
+
 export function searchTextFrom(url: URL): string {
 	return (url.searchParams.get('q') ?? '').trim().slice(0, 100);
 }

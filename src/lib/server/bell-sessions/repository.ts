@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../db/connect.ts';
 import { countUpTo } from '../db/count-up-to.ts';
+import { COUNT_CAP } from '../../counts.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import type { BellSession, BellSessionStatus } from '../db/schema.ts';
 import { defaultSettings } from '../settings/repository.ts';
@@ -111,26 +112,28 @@ function filtered(db: DB, user: ScopedUser, filter: BellSessionFilter) {
 	return query;
 }
 
-/** One page of the sessions matching `filter`, soonest first, and how many match in all. */
+/**
+ * One page of the sessions matching `filter`, soonest first, and how many match in all, counted up
+ * to `countCap` (COUNT_CAP, or further when the page lies beyond it: the pages up to the one shown
+ * are always counted): a country's sessions are not counted one by one to show a page.
+ */
 export async function listBellSessions(
 	db: DB,
 	user: ScopedUser,
 	filter: BellSessionFilter,
 	page: number
-): Promise<{ rows: BellSessionRow[]; total: number }> {
-	const [rows, count] = await Promise.all([
+): Promise<{ rows: BellSessionRow[]; total: number; countCap: number }> {
+	const countCap = Math.max(COUNT_CAP, page * BELL_SESSION_PAGE_SIZE);
+	const [rows, total] = await Promise.all([
 		filtered(db, user, filter)
 			.orderBy('bell_sessions.starts_at')
 			.orderBy('bell_sessions.id')
 			.limit(BELL_SESSION_PAGE_SIZE)
 			.offset((page - 1) * BELL_SESSION_PAGE_SIZE)
 			.execute(),
-		filtered(db, user, filter)
-			.clearSelect()
-			.select((eb) => eb.fn.countAll<number>().as('total'))
-			.executeTakeFirstOrThrow()
+		countUpTo(db, filtered(db, user, filter), countCap)
 	]);
-	return { rows, total: Number(count.total) };
+	return { rows, total, countCap };
 }
 
 /** Every session in scope on the local dates from..to (inclusive), in time order: calendars, feeds. */

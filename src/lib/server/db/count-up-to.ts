@@ -4,12 +4,13 @@ import type { DB } from './connect.ts';
 import type { Database } from './schema.ts';
 
 /**
- * How many rows a query has, counting no further than COUNT_CAP + 1 (shown as "more than
- * COUNT_CAP" by formatCappedCount): the database stops after that many, however many there are.
+ * How many rows a query has, counting no further than cap + 1 (shown as "more than cap" by
+ * formatCappedCount): the database stops after that many, however many there are.
  */
 export async function countUpTo<TB extends keyof Database, O>(
 	db: DB,
-	query: SelectQueryBuilder<Database, TB, O>
+	query: SelectQueryBuilder<Database, TB, O>,
+	cap = COUNT_CAP
 ): Promise<number> {
 	const { total } = await db
 		.selectFrom(
@@ -17,7 +18,7 @@ export async function countUpTo<TB extends keyof Database, O>(
 				.clearSelect()
 				.clearOrderBy()
 				.select((eb) => eb.lit(1).as('one'))
-				.limit(COUNT_CAP + 1)
+				.limit(cap + 1)
 				.as('counted')
 		)
 		.select((eb) => eb.fn.countAll<number>().as('total'))
