@@ -1,19 +1,20 @@
 import { todayInTehran } from '$lib/i18n/jalali';
 import { getLocale } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
-import { loadCalendarMonth } from '$lib/server/calendar/month';
+import { loadCalendarPage } from '$lib/server/calendar/month';
 import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
-// Every signed-in role: one month of the sessions and closures in the user's scope.
+// Every signed-in role: one month of the sessions and closures in the user's scope (over a
+// country, of the district chosen).
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const month = await loadCalendarMonth(
+	const { searchParams } = event.url;
+	return loadCalendarPage(
 		getDb(),
 		user,
 		getLocale(),
-		event.url.searchParams.get('month'),
+		{ month: searchParams.get('month'), district: searchParams.get('district') },
 		todayInTehran()
 	);
-	return { month };
 };

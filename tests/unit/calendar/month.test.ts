@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { proposeBellSession } from '../../../src/lib/server/bell-sessions/service.ts';
 import {
 	loadCalendarMonth,
+	loadCalendarPage,
 	SESSIONS_PER_DAY,
 	type CalendarDay
 } from '../../../src/lib/server/calendar/month.ts';
@@ -211,5 +212,58 @@ describe('a month of the calendar', () => {
 	it('shows today’s month when ?month= is nonsense', async () => {
 		const month = await loadCalendarMonth(world.db, world.manager, 'fa', '1405-99', TODAY);
 		expect(month).toMatchObject({ first: '2026-11-22', last: '2026-12-21', isCurrent: true });
+	});
+
+	it('shows a country’s liaison one district at a time, and nothing until one is chosen', async () => {
+		const { db, admin } = world;
+		const id = await propose(world, '2026-12-01');
+		const other = await insertSecondDistrict(db, await demoPasswordHash(db));
+		const own = admin.scope.districtIds[0]!;
+		// Districts beyond the second are not in the database: the scope is as wide as a country's.
+		const districtIds = [own, other.districtId, ...Array.from({ length: 30 }, (_, i) => 9000 + i)];
+		const country = {
+			role: 'liaison' as const,
+			scope: { districtIds, centerIds: [], schoolId: null }
+		};
+		const page = (district: string | null, user: typeof country = country) =>
+			loadCalendarPage(db, user, 'fa', { month: '1405-09', district }, TODAY);
+		const hrefs = (month: { weeks: (CalendarDay | null)[][] }) =>
+			daysOf(month).flatMap((day) => [
+				...day.entries.map((e) => e.href),
+				...day.closures.map((c) => c.name)
+			]);
+
+		const unchosen = await page(null);
+		expect(unchosen.districtChoice).toEqual({
+			chosen: null,
+			districts: [
+				expect.objectContaining({ id: own }),
+				expect.objectContaining({ id: other.districtId })
+			]
+		});
+		expect(hrefs(unchosen.month)).toEqual([]);
+		expect(unchosen.month).toMatchObject({ first: '2026-11-22', last: '2026-12-21' });
+
+		const chosen = await page(String(own));
+		expect(chosen.districtChoice?.chosen).toBe(own);
+		expect(hrefs(chosen.month)).toContain(`/sessions/${id}`);
+		expect(hrefs(chosen.month)).toEqual(
+			hrefs(await loadCalendarMonth(db, admin, 'fa', '1405-09', TODAY))
+		);
+
+		expect(hrefs((await page(String(other.districtId))).month)).not.toContain(`/sessions/${id}`);
+		for (const outside of ['9999999', 'abc', '', '-1'])
+			expect((await page(outside)).districtChoice?.chosen).toBeNull();
+
+		// A district's own liaison has no choice to make.
+		const narrow = await loadCalendarPage(
+			db,
+			admin,
+			'fa',
+			{ month: '1405-09', district: null },
+			TODAY
+		);
+		expect(narrow.districtChoice).toBeNull();
+		expect(hrefs(narrow.month)).toContain(`/sessions/${id}`);
 	});
 });

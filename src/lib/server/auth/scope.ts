@@ -13,16 +13,26 @@ const none = [-1];
 /** Beyond this many districts (a country's liaison), see scopeColumn. */
 const WIDE_SCOPE_DISTRICTS = 20;
 
+/** A country's admin or liaison: more districts than SQLite should read neighbourhood by neighbourhood. */
+export function isWideScope(user: ScopedUser): boolean {
+	return user.scope.districtIds.length > WIDE_SCOPE_DISTRICTS;
+}
+
+/** The user with their scope narrowed to one of their districts; undefined for any other. */
+export function withinDistrict<U extends ScopedUser>(user: U, districtId: number): U | undefined {
+	return user.scope.districtIds.includes(districtId)
+		? { ...user, scope: { ...user.scope, districtIds: [districtId] } }
+		: undefined;
+}
+
 /**
- * A column tested against a scope, as the condition should name it. Over a scope wider than
- * WIDE_SCOPE_DISTRICTS the unary plus keeps SQLite from driving the query from that column's
+ * A column tested against a scope, as the condition should name it. Over a wide scope
+ * (isWideScope) the unary plus keeps SQLite from driving the query from that column's
  * index (seeking every neighbourhood or centre in scope, then sorting all it found): it reads by
  * status and time instead and tests the scope on each row, which is what a country-wide list needs.
  */
 export function scopeColumn(user: ScopedUser, column: string): RawBuilder<number> {
-	return user.scope.districtIds.length > WIDE_SCOPE_DISTRICTS
-		? sql<number>`+${sql.ref(column)}`
-		: sql<number>`${sql.ref(column)}`;
+	return isWideScope(user) ? sql<number>`+${sql.ref(column)}` : sql<number>`${sql.ref(column)}`;
 }
 
 export function neighborhoodIdsInScope(db: DB, user: ScopedUser) {

@@ -2,7 +2,9 @@ import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import type { ClosureKind } from '../db/schema.ts';
 import type { Locale } from '../../paraglide/runtime.js';
+import { isWideScope, withinDistrict } from '../auth/scope.ts';
 import { findFirstBellSessionsOfDays } from '../bell-sessions/repository.ts';
+import { listDistrictsByIds } from '../facilitators/repository.ts';
 import { findFirstCampaignEventsOfDays } from '../campaigns/dated-events.ts';
 import type { ClosureRow } from '../closures/repository.ts';
 import { findCalendarClosures } from './closures.ts';
@@ -34,6 +36,15 @@ export interface CalendarDay extends GridDay {
 
 export interface CalendarMonth extends Omit<MonthGrid, 'weeks'> {
 	weeks: (CalendarDay | null)[][];
+}
+
+/**
+ * A wide scope's calendar (isWideScope: a country's) shows one district at a time: thousands of
+ * sessions a day are no calendar, and reading them all takes seconds. Null for everyone else.
+ */
+export interface DistrictChoice {
+	chosen: number | null;
+	districts: { id: number; name_fa: string; name_en: string }[];
 }
 
 function closuresOn(date: string, closures: ClosureRow[], locale: Locale): CalendarClosure[] {
@@ -70,6 +81,37 @@ export function fillMonthGrid(
 	const withMore = (day: CalendarDay | null): CalendarDay | null =>
 		day && { ...day, more: (dayTotals.get(day.date) ?? 0) - day.entries.length };
 	return { ...grid, weeks: grid.weeks.map((week) => week.map((day) => withMore(fill(day)))) };
+}
+
+/**
+ * The calendar page: the month `?month=` asks for (or today's) in `user`'s scope; over a wide scope
+ * the month of the district `?district=` chooses, and no sessions or events until one is chosen.
+ */
+export async function loadCalendarPage(
+	db: DB,
+	user: ScopedUser,
+	locale: Locale,
+	params: { month: string | null; district: string | null },
+	today: string
+): Promise<{ month: CalendarMonth; districtChoice: DistrictChoice | null }> {
+	if (!isWideScope(user))
+		return {
+			month: await loadCalendarMonth(db, user, locale, params.month, today),
+			districtChoice: null
+		};
+	const chosen = Number(params.district);
+	const inDistrict = withinDistrict(user, chosen);
+	const districts = await listDistrictsByIds(db, user.scope.districtIds);
+	const month = inDistrict
+		? await loadCalendarMonth(db, inDistrict, locale, params.month, today)
+		: fillMonthGrid(
+				buildMonthGrid(parseMonthParam(params.month, locale, today), locale, today),
+				[],
+				[],
+				locale,
+				new Map()
+			);
+	return { month, districtChoice: { chosen: inDistrict ? chosen : null, districts } };
 }
 
 /**
