@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findSessionFilterChoices } from '../../../src/lib/server/bell-sessions/choices.ts';
+import { insertDistrictWithArea } from '../../helpers/districts.ts';
 import { actorOf, createSessionWorld, type SessionWorld } from './fixtures.ts';
 
 // The session list's filter options: only places in scope; over a wide scope, neighbourhoods
@@ -62,5 +63,20 @@ describe("the session list's filter choices", () => {
 		expect(one.facilitators).toEqual([chosen]);
 		const enough = await findSessionFilterChoices(world.db, admin, {}, all.facilitators.length);
 		expect(enough.facilitators).toEqual(all.facilitators);
+	});
+
+	it('over more areas than it lists offers the districts, and the areas of the one chosen', async () => {
+		const admin = await actorOf(world.db, 'admin@demo.test');
+		const own = admin.scope.districtIds[0]!;
+		expect((await findSessionFilterChoices(world.db, admin)).districts).toEqual([]);
+
+		const other = await insertDistrictWithArea(world.db, { fa: 'منطقه ۱۵', en: 'District 15' });
+		const both = { ...admin, scope: { ...admin.scope, districtIds: [own, other.districtId] } };
+		const choices = await findSessionFilterChoices(world.db, both, {}, 5);
+		expect(choices.districts.map((d) => d.id)).toEqual([own, other.districtId]);
+		expect(choices.areas).toEqual([]);
+		const inDistrict = await findSessionFilterChoices(world.db, both, { district: own }, 5);
+		expect(inDistrict.areas).toHaveLength(6);
+		expect((await findSessionFilterChoices(world.db, both, {}, 6)).areas).toHaveLength(6);
 	});
 });

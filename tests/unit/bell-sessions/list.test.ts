@@ -65,4 +65,12 @@ describe('the session list of a wide scope', () => {
 		const { total } = await listBellSessions(world.db, world.admin, { statuses: ['held'] }, 1);
 		expect(total).toBe(0);
 	});
+
+	it('keeps to the district chosen', async () => {
+		const own = world.admin.scope.districtIds[0]!;
+		const inOwn = await listBellSessions(world.db, world.admin, { districtId: own }, 1);
+		expect(inOwn.total).toBe(COUNT_CAP + 1);
+		const elsewhere = await listBellSessions(world.db, world.admin, { districtId: own + 1 }, 1);
+		expect(elsewhere).toMatchObject({ rows: [], total: 0 });
+	});
 });

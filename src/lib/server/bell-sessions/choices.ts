@@ -2,6 +2,7 @@ import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import { districtIdsInScope, neighborhoodIdsInScope } from '../auth/scope.ts';
 import { FILTER_CHOICES_MAX } from '../list-params.ts';
+import { listDistrictsByIds } from '../facilitators/repository.ts';
 import { listTopicOptions } from '../topics/repository.ts';
 
 // What the session forms and filters offer: only places, topics and facilitators the user may use.
@@ -82,6 +83,8 @@ async function facilitatorFilterChoices(
 }
 
 export interface SessionFilterChoices {
+	/** Offered when the scope has more than one district. */
+	districts: Named[];
 	areas: Named[];
 	neighborhoods: (Named & { area_id: number })[];
 	schools: { id: number; name: string }[];
@@ -91,27 +94,28 @@ export interface SessionFilterChoices {
 
 /**
  * The list's filter options: places in scope, every topic, the districts' facilitators. A wide
- * scope (a country) has too many neighbourhoods, schools and facilitators for a list: then only
- * those of the area (neighbourhoods) or of the neighbourhood or area (schools) chosen are offered,
- * and only the facilitator chosen.
+ * scope (a country) has too many areas, neighbourhoods, schools and facilitators for a list: then
+ * only the areas of the district chosen, the neighbourhoods of the area chosen, the schools of the
+ * neighbourhood or area chosen, and the facilitator chosen are offered.
  */
 export async function findSessionFilterChoices(
 	db: DB,
 	user: ScopedUser,
-	chosen: { area?: number; neighborhood?: number; facilitator?: number } = {},
+	chosen: { district?: number; area?: number; neighborhood?: number; facilitator?: number } = {},
 	max = FILTER_CHOICES_MAX
 ): Promise<SessionFilterChoices> {
 	const inScope = db
 		.selectFrom('neighborhoods')
 		.where('neighborhoods.id', 'in', neighborhoodIdsInScope(db, user));
-	const [areas, neighborhoodCount, topics, facilitators] = await Promise.all([
-		db
-			.selectFrom('areas')
-			.select(['id', 'name_fa', 'name_en'])
-			.where('id', 'in', inScope.select('neighborhoods.area_id'))
-			.orderBy('district_id')
-			.orderBy('number')
-			.execute(),
+	const areasInScope = db
+		.selectFrom('areas')
+		.select(['id', 'name_fa', 'name_en'])
+		.where('id', 'in', inScope.select('neighborhoods.area_id'))
+		.orderBy('district_id')
+		.orderBy('number');
+	const [districts, firstAreas, neighborhoodCount, topics, facilitators] = await Promise.all([
+		user.scope.districtIds.length > 1 ? listDistrictsByIds(db, user.scope.districtIds) : [],
+		areasInScope.limit(max + 1).execute(),
 		inScope
 			.select((eb) => eb.fn.countAll<number>().as('count'))
 			.executeTakeFirstOrThrow()
@@ -119,6 +123,12 @@ export async function findSessionFilterChoices(
 		listTopicOptions(db),
 		facilitatorFilterChoices(db, user, chosen.facilitator, max)
 	]);
+	const areas =
+		firstAreas.length <= max
+			? firstAreas
+			: chosen.district
+				? await areasInScope.where('district_id', '=', chosen.district).execute()
+				: [];
 	const wide = neighborhoodCount > max;
 	const neighborhoods =
 		wide && !chosen.area
@@ -135,5 +145,5 @@ export async function findSessionFilterChoices(
 	const schools = places
 		.map((p) => ({ id: p.school_id, name: p.school_name }))
 		.sort((a, b) => a.name.localeCompare(b.name, 'fa'));
-	return { areas, neighborhoods, schools, topics, facilitators };
+	return { districts, areas, neighborhoods, schools, topics, facilitators };
 }

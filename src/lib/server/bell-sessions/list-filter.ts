@@ -8,6 +8,7 @@ import type { BellSessionFilter } from './repository.ts';
 
 export interface SessionListQuery {
 	status?: BellSessionStatus;
+	district?: number;
 	area?: number;
 	neighborhood?: number;
 	school?: number;
@@ -34,6 +35,7 @@ export function sessionListQueryFrom(url: URL): SessionListQuery {
 	const params = url.searchParams;
 	return {
 		status: bellSessionStatuses.find((s) => s === params.get('status')),
+		district: idFrom(params.get('district')),
 		area: idFrom(params.get('area')),
 		neighborhood: idFrom(params.get('neighborhood')),
 		school: idFrom(params.get('school')),
@@ -48,6 +50,7 @@ export function sessionListQueryFrom(url: URL): SessionListQuery {
 export function bellSessionFilterOf(query: SessionListQuery, now = new Date()): BellSessionFilter {
 	return {
 		statuses: query.status ? [query.status] : undefined,
+		districtId: query.district,
 		areaId: query.area,
 		neighborhoodId: query.neighborhood,
 		schoolId: query.school,

@@ -28,6 +28,7 @@ export const BELL_SESSION_PAGE_SIZE = 25;
 
 export interface BellSessionFilter {
 	statuses?: readonly BellSessionStatus[];
+	districtId?: number;
 	areaId?: number;
 	neighborhoodId?: number;
 	schoolId?: number;
@@ -85,6 +86,10 @@ function sessionsInScope(db: DB, user: ScopedUser) {
 function filtered(db: DB, user: ScopedUser, filter: BellSessionFilter) {
 	let query = sessionsInScope(db, user);
 	if (filter.statuses?.length) query = query.where('bell_sessions.status', 'in', filter.statuses);
+	if (filter.districtId !== undefined)
+		query = query.where('neighborhoods.area_id', 'in', (eb) =>
+			eb.selectFrom('areas').select('areas.id').where('areas.district_id', '=', filter.districtId!)
+		);
 	if (filter.areaId !== undefined) query = query.where('neighborhoods.area_id', '=', filter.areaId);
 	if (filter.neighborhoodId !== undefined)
 		query = query.where('bell_sessions.neighborhood_id', '=', filter.neighborhoodId);
