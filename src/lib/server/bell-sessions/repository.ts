@@ -191,6 +191,13 @@ const kindsFor: Record<ScopedUser['role'], NeedsActionKind[]> = {
 
 const NEEDS_ACTION_LIMIT = 20;
 
+/** The shortest response deadline a district may set (the settings table checks 1 to 30). */
+const MIN_RESPONSE_DEADLINE_DAYS = 1;
+
+function daysBefore(now: Date, days: number): string {
+	return new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
+}
+
 /**
  * The sessions waiting on this user, by kind: proposals for the school to answer,
  * counter-proposals for the centre, proposals unanswered past the district's response deadline,
@@ -215,6 +222,8 @@ export async function findSessionsNeedingAction(
 					kind,
 					query: base
 						.where('bell_sessions.status', '=', 'proposed')
+						// Every deadline is at least a day (settings' check): a bound the index can use.
+						.where('bell_sessions.updated_at', '<', daysBefore(now, MIN_RESPONSE_DEADLINE_DAYS))
 						.where((eb) =>
 							eb(
 								sql<number>`julianday(${at}) - julianday(bell_sessions.updated_at)`,
