@@ -81,6 +81,10 @@ describe('sessions needing action', () => {
 			.values({ district_id: 1, response_deadline_days: 5 })
 			.execute();
 		expect((await idsFor('admin', days(3.5))).past_response_deadline).toEqual([]);
+		// The shortest deadline a district may set, a day: passed just after it.
+		await world.db.updateTable('settings').set({ response_deadline_days: 1 }).execute();
+		expect((await idsFor('admin', days(0.99))).past_response_deadline).toEqual([]);
+		expect((await idsFor('admin', days(1.01))).past_response_deadline).toEqual([ids.proposed]);
 		await world.db.deleteFrom('settings').execute();
 	});
 
