@@ -77,7 +77,9 @@ describe('a liaison over a country', () => {
 		const sessionSteps = plans.flat().filter((step) => / bell_sessions\b/.test(step));
 		expect(sessionSteps.length).toBeGreaterThan(0);
 		for (const step of sessionSteps) {
-			expect(step).toMatch(/^SEARCH bell_sessions USING INDEX bell_sessions_status_(starts|updated)/);
+			expect(step).toMatch(
+				/^SEARCH bell_sessions USING INDEX bell_sessions_status_(starts|updated)/
+			);
 		}
 	});
 });
