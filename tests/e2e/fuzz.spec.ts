@@ -90,7 +90,7 @@ test('GET query strings of the list pages, the downloads, the API and the calend
 				if (changes.length) failures.push(`${sent} but wrote ${describeChanges(changes)}`);
 				return response.status() < 500;
 			}),
-			{ numRuns: RUNS, endOnFailure: true }
+			{ numRuns: RUNS * 2, endOnFailure: true }
 		);
 	}
 	await askers.close();
