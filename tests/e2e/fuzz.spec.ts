@@ -12,12 +12,14 @@ import { addPageParams, queryRequestArbitrary, queryTargets } from './fuzz/queri
 import { answerProblem } from './fuzz/well-formed';
 import { openFeedbackFormPath } from './helpers';
 
-// Property-based fuzzing of every form action, over HTTP against the built app. Each POST row of
-// the authorization matrix is sent random and near-valid forms, built from the fields of the real
-// form on its page (names and option values), by every role that reaches the action; then the
-// public feedback form is sent answers through a real link, by anonymous visitors and signed-in
-// users. Never a 5xx; when a form is refused (4xx) nothing is written: every table holds the same
-// rows as before; at the end every row still passes SQLite's checks. Runs last, alone, in order,
+// Property-based fuzzing over HTTP against the built app. Each POST row of the authorization
+// matrix is sent random and near-valid forms, built from the fields of the real form on its page
+// (names and option values), by every role that reaches the action; the list pages, downloads,
+// API and calendar feed are asked with random query strings; then the public feedback form is
+// sent answers through real links, by anonymous visitors and signed-in users, while it is open
+// and while it takes none (not open yet, closed, full). Never a 5xx; when a form is refused (4xx)
+// nothing is written: every table holds the same rows as before; a GET writes nothing and is
+// well-formed; at the end every row still passes SQLite's checks. Runs last, alone, in order,
 // since it writes. FUZZ_RUNS sets the runs per action (default 6; `npm run fuzz` runs 200).
 
 test.describe.configure({ mode: 'default' });
