@@ -1,18 +1,25 @@
 import fc from 'fast-check';
 import { expect, test } from '@playwright/test';
 import { matrix, type Role } from './authorization-matrix';
+import { Askers } from './fuzz/askers';
 import { DatabaseWatch, describeChanges } from './fuzz/database';
 import { sendFeedbackAnswer } from './fuzz/feedback';
 import { feedbackAnswerArbitrary, feedbackAnswerExamples } from './fuzz/feedback-attempts';
-import { contextFor, formArbitrary, formFields, type Session } from './fuzz/forms';
+import { sendRefusedAnswer } from './fuzz/feedback-refused';
+import { refusingFormPaths } from './fuzz/feedback-states';
+import { contextFor, formArbitrary, formFields, sessionsOf } from './fuzz/forms';
+import { addPageParams, queryRequestArbitrary, queryTargets } from './fuzz/queries';
+import { answerProblem } from './fuzz/well-formed';
 import { openFeedbackFormPath } from './helpers';
 
-// Property-based fuzzing of every form action, over HTTP against the built app. Each POST row of
-// the authorization matrix is sent random and near-valid forms, built from the fields of the real
-// form on its page (names and option values), by every role that reaches the action; then the
-// public feedback form is sent answers through a real link, by anonymous visitors and signed-in
-// users. Never a 5xx; when a form is refused (4xx) nothing is written: every table holds the same
-// rows as before; at the end every row still passes SQLite's checks. Runs last, alone, in order,
+// Property-based fuzzing over HTTP against the built app. Each POST row of the authorization
+// matrix is sent random and near-valid forms, built from the fields of the real form on its page
+// (names and option values), by every role that reaches the action; the list pages, downloads,
+// API and calendar feed are asked with random query strings; then the public feedback form is
+// sent answers through real links, by anonymous visitors and signed-in users, while it is open
+// and while it takes none (not open yet, closed, full). Never a 5xx; when a form is refused (4xx)
+// nothing is written: every table holds the same rows as before; a GET writes nothing and is
+// well-formed; at the end every row still passes SQLite's checks. Runs last, alone, in order,
 // since it writes. FUZZ_RUNS sets the runs per action (default 6; `npm run fuzz` runs 200).
 
 test.describe.configure({ mode: 'default' });
@@ -65,6 +72,33 @@ test('every form action answers random and near-valid forms without a 5xx, writi
 	expect(failures).toEqual([]);
 });
 
+test('GET query strings of the list pages, the downloads, the API and the calendar feed: never a 5xx, always well-formed, nothing written', async ({
+	baseURL
+}) => {
+	test.setTimeout((2 + RUNS / 10) * 60_000);
+	const askers = await Askers.open(baseURL!);
+	const failures: string[] = [];
+	for (const target of queryTargets()) {
+		if (target.kind === 'page') addPageParams(target, await askers.page(target));
+		await fc.assert(
+			fc.asyncProperty(queryRequestArbitrary(target), async (asked) => {
+				const before = database.snapshot();
+				const response = await askers.ask(target, asked);
+				const sent = `${asked.role} ${response.url().slice(0, 300)}${asked.forged === null ? '' : ` (forged ${JSON.stringify(asked.forged)})`} → ${response.status()}`;
+				const problem = await answerProblem(target.kind, response);
+				if (problem) failures.push(`${sent}: ${problem}`);
+				if (asked.forged !== null && response.ok()) failures.push(`${sent}: a forged token let in`);
+				const changes = database.changesSince(before);
+				if (changes.length) failures.push(`${sent} but wrote ${describeChanges(changes)}`);
+				return response.status() < 500;
+			}),
+			{ numRuns: RUNS * 2, endOnFailure: true }
+		);
+	}
+	await askers.close();
+	expect(failures).toEqual([]);
+});
+
 test('the public feedback form, through a real link, refuses without writing and stores valid answers anonymously', async ({
 	baseURL
 }) => {
@@ -80,12 +114,7 @@ test('the public feedback form, through a real link, refuses without writing and
 		'overall',
 		'would_recommend'
 	]);
-	const sessions = new Map<Role, Session>();
-	for (const role of roles) {
-		const context = await contextFor(role, baseURL!);
-		sessions.set(role, await context.storageState());
-		await context.dispose();
-	}
+	const sessions = await sessionsOf(roles, baseURL!);
 
 	const failures: string[] = [];
 	await fc.assert(
@@ -100,6 +129,43 @@ test('the public feedback form, through a real link, refuses without writing and
 			return true;
 		}),
 		{ numRuns: RUNS * roles.length, examples: feedbackAnswerExamples }
+	);
+	expect(failures).toEqual([]);
+});
+
+test('the public feedback form not yet open, closed and full refuses every answer clearly and writes nothing', async ({
+	baseURL
+}) => {
+	test.setTimeout((2 + RUNS / 20) * 60_000);
+	// Read while the form is open (before it is made full): the questions the fuzzer answers.
+	const visitor = await contextFor('anonymous', baseURL!);
+	const fields = formFields(
+		await (await visitor.get(await openFeedbackFormPath(baseURL!))).text(),
+		null
+	);
+	await visitor.dispose();
+	const paths = await refusingFormPaths(baseURL!, database);
+	const sessions = await sessionsOf(roles, baseURL!);
+	const failures: string[] = [];
+	const attempt = fc.record({
+		state: fc.constantFrom('not_open' as const, 'closed' as const, 'full' as const),
+		english: fc.boolean(),
+		answer: feedbackAnswerArbitrary(fields, roles)
+	});
+	await fc.assert(
+		fc.asyncProperty(attempt, async ({ state, english, answer }) => {
+			const problems = await sendRefusedAnswer(database, {
+				...answer,
+				state,
+				english,
+				path: paths[state],
+				baseURL: baseURL!,
+				session: sessions.get(answer.role)!
+			});
+			failures.push(...problems);
+			return true;
+		}),
+		{ numRuns: RUNS * 6 }
 	);
 	expect(failures).toEqual([]);
 });

@@ -15,18 +15,26 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
  * the printable sheet of the demo's session 4 (confirmed, six days ago, at staff@'s school) makes
  * the session's link the first time it is opened, and shows it.
  */
-export async function openFeedbackFormPath(baseURL: string): Promise<string> {
+export const openFeedbackFormPath = (baseURL: string): Promise<string> =>
+	sessionFeedbackFormPath(baseURL, 4, 'staff@demo.test');
+
+/** The address of a session's public feedback form, from its printable sheet as `email` sees it. */
+export async function sessionFeedbackFormPath(
+	baseURL: string,
+	sessionId: number,
+	email: string
+): Promise<string> {
 	const context = await request.newContext({
 		baseURL,
 		extraHTTPHeaders: { origin: baseURL, accept: 'text/html' }
 	});
 	try {
 		const signedIn = await context.post('/login', {
-			form: { email: 'staff@demo.test', password: DEMO_PASSWORD },
+			form: { email, password: DEMO_PASSWORD },
 			maxRedirects: 0
 		});
 		expect(signedIn.status()).toBe(303);
-		const sheet = await context.get('/sessions/4/sheet');
+		const sheet = await context.get(`/sessions/${sessionId}/sheet`);
 		expect(sheet.status()).toBe(200);
 		const token = /\/f\/([0-9A-Za-z]{12})\b/.exec(await sheet.text())?.[1];
 		expect(token, "the sheet shows its form's link").toBeTruthy();

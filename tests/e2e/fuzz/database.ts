@@ -6,8 +6,12 @@ import SQLite from 'better-sqlite3';
 // committed (SQLite's data_version tells), so a request that wrote nothing costs one pragma.
 
 // The auth hook moves a session's last_seen_at forward on any request once five minutes have
-// passed: that keeps the fuzzer signed in; it is not something the request under test wrote.
-const ignoredColumns: Record<string, string[]> = { user_sessions: ['last_seen_at'] };
+// passed: that keeps the fuzzer signed in; it is not something the request under test wrote. The
+// API notes when a token was last used on every request it answers (shown on /profile), likewise.
+const ignoredColumns: Record<string, string[]> = {
+	user_sessions: ['last_seen_at'],
+	api_tokens: ['last_used_at']
+};
 
 /** Table name → its row count and a hash of its rows. */
 export type Snapshot = Map<string, string>;
@@ -72,6 +76,14 @@ export class DatabaseWatch {
 	lastRow(table: string): Record<string, unknown> | undefined {
 		return this.db.prepare(`select * from "${table}" order by rowid desc limit 1`).get() as
 			Record<string, unknown> | undefined;
+	}
+
+	/** The first column of the first row the query finds: the fuzzer's own look-ups. */
+	value(sql: string, ...parameters: unknown[]): unknown {
+		return this.db
+			.prepare(sql)
+			.pluck()
+			.get(...parameters);
 	}
 
 	/** SQLite's own checks over every row: both must come back clean. */

@@ -51,7 +51,7 @@ function answerRuleBroken(row: Record<string, unknown>): boolean {
 }
 
 /** A fresh browser: the role's session cookie, and the form's "answered" cookie if it has one. */
-async function browserFor(
+export async function browserFor(
 	attempt: FeedbackAttempt,
 	token: string,
 	baseURL: string,

@@ -20,15 +20,24 @@ export interface Field {
 
 /** The fields of the form that posts to `action` on the page, as the browser would send them. */
 export function formFields(html: string, action: string | null): Field[] {
-	const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)];
-	const form = forms.find(([, attributes]) => {
+	const form = formsIn(html).find(([, attributes]) => {
 		if (!/method="post"/i.test(attributes!)) return false;
 		const target = /action="([^"]*)"/.exec(attributes!)?.[1] ?? null;
 		return action ? target === `?/${action}` : target === null;
 	});
-	if (!form) return [];
+	return form ? fieldsIn(form[2]!) : [];
+}
+
+/** The fields of the page's GET forms (its filters), as the browser would send them. */
+export function filterFields(html: string): Field[] {
+	const forms = formsIn(html).filter(([, attributes]) => /method="get"/i.test(attributes!));
+	return fieldsIn(forms.map((form) => form[2]!).join(''));
+}
+
+const formsIn = (html: string) => [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)];
+
+function fieldsIn(body: string): Field[] {
 	const fields = new Map<string, Set<string>>();
-	const body = form[2]!;
 	for (const [tag] of body.matchAll(/<(input|textarea)\b[^>]*>/g)) {
 		const name = /\sname="([^"]+)"/.exec(tag)?.[1];
 		if (!name) continue;
@@ -97,4 +106,15 @@ export async function contextFor(role: Role, baseURL: string): Promise<APIReques
 		expect(response.status()).toBe(303);
 	}
 	return context;
+}
+
+/** What each role's client carries once signed in (none for anonymous). */
+export async function sessionsOf(roles: Role[], baseURL: string): Promise<Map<Role, Session>> {
+	const sessions = new Map<Role, Session>();
+	for (const role of roles) {
+		const context = await contextFor(role, baseURL);
+		sessions.set(role, await context.storageState());
+		await context.dispose();
+	}
+	return sessions;
 }
