@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { contentPolicy } from './src/lib/server/content-policy.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -7,24 +8,11 @@ const config = {
 	kit: {
 		adapter: adapter(),
 		// Everything ships with the app: no script, style, font or image from elsewhere. SvelteKit
-		// adds a nonce to its own inline start-up script; no other inline script runs.
+		// adds a nonce to its own inline start-up script; no other inline script runs. The
+		// directives are in src/lib/server/content-policy.js.
 		csp: {
 			mode: 'auto',
-			directives: {
-				'default-src': ['self'],
-				'script-src': ['self'],
-				'style-src': ['self'],
-				// Svelte and SvelteKit set a few style attributes (the route announcer); attributes
-				// cannot run code. Style elements still need 'self' or SvelteKit's hash.
-				'style-src-attr': ['unsafe-inline'],
-				'img-src': ['self', 'data:'],
-				'font-src': ['self'],
-				'connect-src': ['self'],
-				'form-action': ['self'],
-				'object-src': ['none'],
-				'base-uri': ['none'],
-				'frame-ancestors': ['none']
-			}
+			directives: contentPolicy
 		}
 	}
 };

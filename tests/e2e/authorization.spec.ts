@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, request, test } from '@playwright/test';
 import { matrix, type Outcome, type Role } from './authorization-matrix';
+import { servedHeaderProblems } from '../helpers/hardening-headers';
 import { DEMO_PASSWORD } from './helpers';
 
 const accounts: Record<Exclude<Role, 'anonymous'>, string> = {
@@ -52,8 +53,11 @@ function describeOutcome(status: number, location: string | null): Outcome {
 	return status;
 }
 
+// Every answer also carries the hardening headers, and every page among them its policy.
 for (const role of roles) {
-	test(`every route answers ${role} as the matrix says`, async ({ baseURL }) => {
+	test(`every route answers ${role} as the matrix says, with the hardening headers`, async ({
+		baseURL
+	}) => {
 		const context = await request.newContext({
 			baseURL,
 			extraHTTPHeaders: { origin: baseURL!, accept: 'text/html' }
@@ -67,6 +71,7 @@ for (const role of roles) {
 		}
 		const answers: string[] = [];
 		const expected: string[] = [];
+		const headerProblems: string[] = [];
 		for (const row of matrix) {
 			const response =
 				row.method === 'GET'
@@ -75,8 +80,10 @@ for (const role of roles) {
 			const outcome = describeOutcome(response.status(), response.headers()['location'] ?? null);
 			answers.push(`${row.method} ${row.path} → ${outcome}`);
 			expected.push(`${row.method} ${row.path} → ${row.expect[role]}`);
+			headerProblems.push(...servedHeaderProblems(response.headers(), `${row.method} ${row.path}`));
 		}
 		expect(answers).toEqual(expected);
+		expect(headerProblems).toEqual([]);
 		await context.dispose();
 	});
 }
