@@ -2,8 +2,8 @@
 // Starts the built app on the database and measures, with autocannon after a warm-up, what people
 // use most, next to a hello-world route in the same run; times the coverage report's own SQL
 // through better-sqlite3 directly; samples the server's memory. Appends the results, with the
-// machine, the command and the date, to the output file. The database gains sign-in sessions and
-// a calendar-feed token; use a copy you can spare.
+// machine, the command and the date, to the output file. The database gains sign-in sessions, a
+// calendar-feed token and feedback answers; use a copy you can spare.
 import { appendFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,12 @@ import { openDatabase } from '../src/lib/server/db/connect.ts';
 import { calendarFeedPath, createCalendarFeed } from '../src/lib/server/calendar-feed/service.ts';
 import { coverageQueriesFor } from './bench/coverage-sql.ts';
 import { sampleResources, signIn, startServer } from './bench/server.ts';
+import {
+	countWrites,
+	feedbackAnswers,
+	openFeedbackTokens,
+	type SoakRequest
+} from './bench/writes.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -52,12 +58,18 @@ const session = await kysely
 	.where('areas.district_id', '=', adminDistrict.district_id)
 	.orderBy('bell_sessions.id')
 	.executeTakeFirstOrThrow();
+// Forms open now, each answered from its own phone's address (see bench/writes.ts).
+const feedbackTokens = await openFeedbackTokens(kysely, 200);
 await kysely.destroy();
 const rawQueries = await coverageQueriesFor(values.db, 'liaison@demo.test');
 const rawQueriesAll = await coverageQueriesFor(values.db, 'national@demo.test');
 
-const { process: server, stop } = await startServer(values.db, values.port!);
-const cookieOf = (email: string) => signIn(origin, email);
+// Behind a proxy, as deployed: the office's address for the pages, each phone's for the answers.
+const { process: server, stop } = await startServer(values.db, values.port!, {
+	ADDRESS_HEADER: 'x-forwarded-for'
+});
+const office = { 'x-forwarded-for': '192.168.0.1' };
+const cookieOf = (email: string) => signIn(origin, email, office);
 const cookies = {
 	admin: await cookieOf('admin@demo.test'),
 	manager: await cookieOf('manager@demo.test'),
@@ -73,6 +85,8 @@ interface Target {
 	method?: 'GET' | 'POST';
 	cookie?: string;
 	body?: string;
+	/** A sequence of requests with their own paths and headers, instead of `path`. */
+	requests?: SoakRequest[];
 }
 const targets: Target[] = [
 	{ name: 'hello-world route (baseline)', path: '/hello' },
@@ -96,7 +110,16 @@ const targets: Target[] = [
 	{ name: '/coverage, every district', path: '/coverage', cookie: cookies.national },
 	{ name: 'coverage CSV, one district', path: '/coverage/export.csv', cookie: cookies.liaison },
 	{ name: 'calendar feed', path: feedPath },
-	{ name: 'feedback form (unknown link)', path: '/f/AAAAAAAAAAAA' }
+	{ name: 'feedback form (unknown link)', path: '/f/AAAAAAAAAAAA' },
+	...(feedbackTokens.length
+		? [
+				{
+					name: 'feedback form opened and answered',
+					path: '/f/',
+					requests: feedbackAnswers(origin, feedbackTokens)
+				}
+			]
+		: [])
 ];
 
 interface Row {
@@ -117,12 +140,14 @@ async function measure(target: Target, seconds: number): Promise<Row> {
 		connections,
 		duration: seconds,
 		headers: {
+			...office,
 			origin,
 			accept: 'text/html',
 			...(target.cookie ? { cookie: target.cookie } : {}),
 			...(target.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {})
 		},
-		body: target.body
+		body: target.body,
+		requests: target.requests
 	});
 	// Refusals (4xx) are answers too: the unknown feedback link is a polite 404 by design.
 	const errors = result.errors + result.timeouts + result['5xx'];
@@ -154,6 +179,7 @@ async function drained(): Promise<void> {
 	}
 }
 
+const answersBefore = (await countWrites(values.db)).answers;
 const rows: Row[] = [];
 for (const target of targets) {
 	await measure(target, 2); // warm-up
@@ -167,6 +193,7 @@ for (const target of targets) {
 }
 resources.stop();
 stop();
+const answersStored = (await countWrites(values.db)).answers - answersBefore;
 
 /** The median time of the coverage report's own statements, run straight through better-sqlite3. */
 function rawTime(queries: { sql: string; parameters: readonly unknown[] }[]): number {
@@ -213,6 +240,8 @@ const lines = [
 	`Coverage SQL straight through better-sqlite3 (median of 15): one district ${rawOne.toFixed(1)} ms ` +
 		`(${versusRaw('/coverage, one district', rawOne)}); every district ${rawAll.toFixed(1)} ms ` +
 		`(${versusRaw('/coverage, every district', rawAll)}).`,
+	`Feedback answers stored by the run (warm-ups included): ${answersStored} ` +
+		`(${feedbackTokens.length} forms open; a full form refuses, and its refusals count as answers).`,
 	`Server memory (peak RSS under load): ${resources.peak.rssMb.toFixed(0)} MB.`,
 	''
 ];

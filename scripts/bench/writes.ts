@@ -1,5 +1,5 @@
-import { openDatabase } from '../../src/lib/server/db/connect.ts';
-import { formStateOf } from '../../src/lib/server/feedback/rules.ts';
+import { openDatabase, type DB } from '../../src/lib/server/db/connect.ts';
+import { FEEDBACK_OPEN_DAYS, formStateOf } from '../../src/lib/server/feedback/rules.ts';
 import { findFeedbackTarget } from '../../src/lib/server/feedback/target.ts';
 
 // The soak's writes, done as people do them through the pages, without JavaScript:
@@ -126,7 +126,35 @@ export function feedbackAnswers(origin: string, tokens: string[]): SoakRequest[]
 	];
 }
 
-/** What the writes will touch: a manager's held sessions, and the feedback forms open now. */
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Tokens of session feedback forms open now (held in the last FEEDBACK_OPEN_DAYS and not full),
+ * at most `limit`: read by status and start, so a country's file answers at once.
+ */
+export async function openFeedbackTokens(db: DB, limit: number): Promise<string[]> {
+	const now = new Date();
+	const since = new Date(now.getTime() - (FEEDBACK_OPEN_DAYS + 1) * DAY).toISOString();
+	const links = await db
+		.selectFrom('feedback_links')
+		.innerJoin('bell_sessions', 'bell_sessions.id', 'feedback_links.bell_session_id')
+		.select('feedback_links.token')
+		.where('bell_sessions.status', '=', 'held')
+		.where('bell_sessions.starts_at', '>', since)
+		.where('bell_sessions.starts_at', '<=', now.toISOString())
+		.orderBy('bell_sessions.starts_at', 'desc')
+		.limit(limit * 2)
+		.execute();
+	const tokens: string[] = [];
+	for (const { token } of links) {
+		const target = await findFeedbackTarget(db, token);
+		if (target && formStateOf(target, target.answers, now) === 'open') tokens.push(token);
+		if (tokens.length === limit) break;
+	}
+	return tokens;
+}
+
+/** What the writes will touch: a manager's held sessions, and feedback forms open now. */
 export async function findWriteTargets(path: string, managerEmail: string) {
 	const db = openDatabase(path);
 	try {
@@ -139,12 +167,7 @@ export async function findWriteTargets(path: string, managerEmail: string) {
 			.where('bell_sessions.status', '=', 'held')
 			.orderBy('bell_sessions.id')
 			.execute();
-		const tokens: string[] = [];
-		for (const { token } of await db.selectFrom('feedback_links').select('token').execute()) {
-			const target = await findFeedbackTarget(db, token);
-			if (target && formStateOf(target, target.answers) === 'open') tokens.push(token);
-		}
-		return { sessionIds: sessions.map((s) => s.id), tokens };
+		return { sessionIds: sessions.map((s) => s.id), tokens: await openFeedbackTokens(db, 200) };
 	} finally {
 		await db.destroy();
 	}
