@@ -2,7 +2,7 @@ import type { DB } from '../db/connect.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import { districtIdsInScope, neighborhoodIdsInScope } from '../auth/scope.ts';
 import { FILTER_CHOICES_MAX } from '../list-params.ts';
-import { listDistrictsByIds } from '../facilitators/repository.ts';
+import { listDistrictsByIds } from '../directory/districts.ts';
 import { listTopicOptions } from '../topics/repository.ts';
 
 // What the session forms and filters offer: only places, topics and facilitators the user may use.

@@ -4,7 +4,7 @@ import type { ClosureKind } from '../db/schema.ts';
 import type { Locale } from '../../paraglide/runtime.js';
 import { isWideScope, withinDistrict } from '../auth/scope.ts';
 import { findFirstBellSessionsOfDays } from '../bell-sessions/repository.ts';
-import { listDistrictsByIds } from '../facilitators/repository.ts';
+import { listDistrictsByIds } from '../directory/districts.ts';
 import { findFirstCampaignEventsOfDays } from '../campaigns/dated-events.ts';
 import type { ClosureRow } from '../closures/repository.ts';
 import { findCalendarClosures } from './closures.ts';

@@ -1,4 +1,5 @@
 import type { DB } from '../db/connect.ts';
+import { listDistrictsByIds } from './districts.ts';
 import type { SchoolGender, SchoolLevel } from '../db/schema.ts';
 import {
 	countNeighborhoodsInView,
@@ -86,12 +87,7 @@ async function assembleTree(
 		schoolsOfNeighborhoods(db, filter, ids).execute()
 	]);
 	const districtIds = [...new Set(areas.map((a) => a.district_id))];
-	const districts = await db
-		.selectFrom('districts')
-		.select(['id', 'name_fa', 'name_en'])
-		.where('id', 'in', districtIds.length ? districtIds : [-1])
-		.orderBy('id')
-		.execute();
+	const districts = await listDistrictsByIds(db, districtIds);
 
 	// A neighbourhood found by its own or its centre's name shows all its schools; one found
 	// through a school shows the schools that match.

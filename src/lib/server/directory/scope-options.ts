@@ -1,4 +1,5 @@
 import type { DB } from '../db/connect.ts';
+import { listDistrictsByIds } from './districts.ts';
 import { centersInDistricts, schoolsInDistricts } from './in-districts.ts';
 
 export interface ScopeOptions {
@@ -10,12 +11,7 @@ export interface ScopeOptions {
 /** What an admin can put in a user's scope: their districts, and the centres and schools in them. */
 export async function findScopeOptions(db: DB, districtIds: number[]): Promise<ScopeOptions> {
 	const [districts, centers, schools] = await Promise.all([
-		db
-			.selectFrom('districts')
-			.select(['id', 'name_fa', 'name_en'])
-			.where('id', 'in', districtIds.length ? districtIds : [-1])
-			.orderBy('id')
-			.execute(),
+		listDistrictsByIds(db, districtIds),
 		centersInDistricts(db, districtIds)
 			.select(['centers.id', 'centers.name'])
 			.orderBy('centers.name')

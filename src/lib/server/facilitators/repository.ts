@@ -122,12 +122,3 @@ export async function findFacilitatorInDistricts(
 	if (!row) return null;
 	return { ...row, topics: (await findTopicsOf(db, [id])).get(id) ?? [] };
 }
-
-export async function listDistrictsByIds(db: DB, ids: number[]) {
-	return db
-		.selectFrom('districts')
-		.select(['id', 'name_fa', 'name_en'])
-		.where('id', 'in', ids.length ? ids : [-1])
-		.orderBy('id')
-		.execute();
-}

@@ -9,7 +9,7 @@ import { chooseDistrict } from '$lib/server/closures/district-choice';
 import { findClosuresBetween } from '$lib/server/closures/repository';
 import { generateFixedHolidays } from '$lib/server/closures/service';
 import { getDb } from '$lib/server/db';
-import { listDistrictsByIds } from '$lib/server/facilitators/repository';
+import { listDistrictsByIds } from '$lib/server/directory/districts';
 import { localYearLabel } from '$lib/server/pairings/messages';
 import {
 	chooseSchoolYear,

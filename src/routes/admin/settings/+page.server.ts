@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { settingsSchema } from '$lib/schemas/closures';
 import { chooseDistrict } from '$lib/server/closures/district-choice';
 import { getDb } from '$lib/server/db';
-import { listDistrictsByIds } from '$lib/server/facilitators/repository';
+import { listDistrictsByIds } from '$lib/server/directory/districts';
 import { findSettings } from '$lib/server/settings/repository';
 import { updateSettings } from '$lib/server/settings/service';
 import { requireAdminActor } from '$lib/server/auth/actor';

@@ -5,7 +5,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { facilitatorSchema, type FacilitatorInput } from '$lib/schemas/catalogue';
 import { getDb } from '$lib/server/db';
 import { facilitatorErrorMessage, facilitatorErrorPath } from '$lib/server/facilitators/messages';
-import { listDistrictsByIds } from '$lib/server/facilitators/repository';
+import { listDistrictsByIds } from '$lib/server/directory/districts';
 import { createFacilitator } from '$lib/server/facilitators/service';
 import { listTopicOptions } from '$lib/server/topics/repository';
 import { requireAdminActor } from '$lib/server/auth/actor';

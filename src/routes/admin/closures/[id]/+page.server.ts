@@ -8,7 +8,7 @@ import { jalaliFieldText } from '$lib/i18n/format';
 import { findClosureInDistricts, listClosureTargets } from '$lib/server/closures/repository';
 import { deleteClosure, updateClosure } from '$lib/server/closures/service';
 import { getDb } from '$lib/server/db';
-import { listDistrictsByIds } from '$lib/server/facilitators/repository';
+import { listDistrictsByIds } from '$lib/server/directory/districts';
 import { requireAdminActor } from '$lib/server/auth/actor';
 import { closureInputOf, refusalOf } from '../closure-form';
 import type { Actions, PageServerLoad } from './$types';

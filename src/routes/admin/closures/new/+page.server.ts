@@ -7,7 +7,7 @@ import { chooseDistrict } from '$lib/server/closures/district-choice';
 import { listClosureTargets } from '$lib/server/closures/repository';
 import { createClosure } from '$lib/server/closures/service';
 import { getDb } from '$lib/server/db';
-import { listDistrictsByIds } from '$lib/server/facilitators/repository';
+import { listDistrictsByIds } from '$lib/server/directory/districts';
 import { requireAdminActor } from '$lib/server/auth/actor';
 import { closureInputOf, refusalOf } from '../closure-form';
 import type { Actions, PageServerLoad } from './$types';
