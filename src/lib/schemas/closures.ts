@@ -65,12 +65,19 @@ export function closureDatesOf(data: Pick<ClosureFormData, 'starts_on' | 'ends_o
 const clockPattern = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 const clockTime = clockTimeText(() => m.closures_settings_time_format());
 
+/** The days a district may give a school to answer a proposal (the settings table checks the same). */
+export const RESPONSE_DEADLINE_DAYS = { min: 1, max: 30 } as const;
+
 export const settingsSchema = z
 	.object({
 		district_id: optionalId,
 		school_day_starts: clockTime,
 		school_day_ends: clockTime,
-		response_deadline_days: wholeNumberText(1, 30, () => m.closures_settings_deadline_range()),
+		response_deadline_days: wholeNumberText(
+			RESPONSE_DEADLINE_DAYS.min,
+			RESPONSE_DEADLINE_DAYS.max,
+			() => m.closures_settings_deadline_range()
+		),
 		// 0: the district still uses the defaults.
 		version: z.number().int().min(0)
 	})

@@ -5,6 +5,7 @@ import { COUNT_CAP } from '../../counts.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import type { BellSession, BellSessionStatus } from '../db/schema.ts';
 import { defaultSettings } from '../settings/repository.ts';
+import { RESPONSE_DEADLINE_DAYS } from '../../schemas/closures.ts';
 import { firstOfEachDay } from '../calendar/first-of-days.ts';
 import { bellSessionInScope } from './scope.ts';
 
@@ -191,9 +192,6 @@ const kindsFor: Record<ScopedUser['role'], NeedsActionKind[]> = {
 
 const NEEDS_ACTION_LIMIT = 20;
 
-/** The shortest response deadline a district may set (the settings table checks 1 to 30). */
-const MIN_RESPONSE_DEADLINE_DAYS = 1;
-
 function daysBefore(now: Date, days: number): string {
 	return new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
 }
@@ -222,8 +220,8 @@ export async function findSessionsNeedingAction(
 					kind,
 					query: base
 						.where('bell_sessions.status', '=', 'proposed')
-						// Every deadline is at least a day (settings' check): a bound the index can use.
-						.where('bell_sessions.updated_at', '<', daysBefore(now, MIN_RESPONSE_DEADLINE_DAYS))
+						// No deadline is shorter than the least a district may set: a bound the index can use.
+						.where('bell_sessions.updated_at', '<', daysBefore(now, RESPONSE_DEADLINE_DAYS.min))
 						.where((eb) =>
 							eb(
 								sql<number>`julianday(${at}) - julianday(bell_sessions.updated_at)`,
