@@ -94,38 +94,28 @@ export async function loadCalendarPage(
 	params: { month: string | null; district: string | null },
 	today: string
 ): Promise<{ month: CalendarMonth; districtChoice: DistrictChoice | null }> {
-	if (!isWideScope(user))
-		return {
-			month: await loadCalendarMonth(db, user, locale, params.month, today),
-			districtChoice: null
-		};
+	const wide = isWideScope(user);
 	const chosen = Number(params.district);
-	const inDistrict = withinDistrict(user, chosen);
+	const shown = wide ? (withinDistrict(user, chosen) ?? null) : user;
+	const month = await loadCalendarMonth(db, shown, locale, params.month, today);
+	if (!wide) return { month, districtChoice: null };
 	const districts = await listDistrictsByIds(db, user.scope.districtIds);
-	const month = inDistrict
-		? await loadCalendarMonth(db, inDistrict, locale, params.month, today)
-		: fillMonthGrid(
-				buildMonthGrid(parseMonthParam(params.month, locale, today), locale, today),
-				[],
-				[],
-				locale,
-				new Map()
-			);
-	return { month, districtChoice: { chosen: inDistrict ? chosen : null, districts } };
+	return { month, districtChoice: { chosen: shown ? chosen : null, districts } };
 }
 
 /**
  * The month `?month=` asks for (or today's), with the sessions, campaign events and closures in
- * `user`'s scope.
+ * `user`'s scope; the bare month for no one (a wide scope before a district is chosen).
  */
 export async function loadCalendarMonth(
 	db: DB,
-	user: ScopedUser,
+	user: ScopedUser | null,
 	locale: Locale,
 	monthParam: string | null,
 	today: string
 ): Promise<CalendarMonth> {
 	const grid = buildMonthGrid(parseMonthParam(monthParam, locale, today), locale, today);
+	if (!user) return fillMonthGrid(grid, [], [], locale, new Map());
 	const [sessions, events, closures] = await Promise.all([
 		findFirstBellSessionsOfDays(db, user, grid.first, grid.last, SESSIONS_PER_DAY),
 		findFirstCampaignEventsOfDays(db, user, grid.first, grid.last, EVENTS_PER_DAY),
