@@ -5,17 +5,14 @@ import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { signInSchema } from '$lib/schemas/users';
 import { setSessionCookie } from '$lib/server/auth/cookie';
+import { safeNextPath } from '$lib/server/auth/next-path';
 import { signIn } from '$lib/server/auth/sign-in';
 import { getDb } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only a path on this site, so a crafted link cannot send people elsewhere after signing in. */
-function safeNext(next: string | null): string | null {
-	return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
-}
-
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')) ?? localizeHref('/'));
+	if (locals.user)
+		redirect(303, safeNextPath(url.searchParams.get('next'), url.origin) ?? localizeHref('/'));
 	return { form: await superValidate(zod4(signInSchema)) };
 };
 
@@ -36,7 +33,7 @@ export const actions: Actions = {
 		const locale = result.user.locale;
 		if (result.user.must_change_password)
 			redirect(303, localizeHref('/profile/password', { locale }));
-		const next = safeNext(event.url.searchParams.get('next'));
+		const next = safeNextPath(event.url.searchParams.get('next'), event.url.origin);
 		redirect(303, next ?? localizeHref('/', { locale }));
 	}
 };
