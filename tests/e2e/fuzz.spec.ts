@@ -1,24 +1,26 @@
 import fc from 'fast-check';
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { matrix, type Role } from './authorization-matrix';
 import { Askers } from './fuzz/askers';
 import { DatabaseWatch, describeChanges } from './fuzz/database';
 import { sendFeedbackAnswer } from './fuzz/feedback';
 import { feedbackAnswerArbitrary, feedbackAnswerExamples } from './fuzz/feedback-attempts';
 import { sendRefusedAnswer } from './fuzz/feedback-refused';
-import { refusingFormPaths } from './fuzz/feedback-states';
-import { contextFor, formArbitrary, formFields, sessionsOf } from './fuzz/forms';
+import { refusingForms } from './fuzz/feedback-states';
+import { contextFor, emails, formArbitrary, formFields, sessionsOf } from './fuzz/forms';
+import { askNext, nextRequestArbitrary, offSiteExamples } from './fuzz/next';
 import { addPageParams, queryRequestArbitrary, queryTargets } from './fuzz/queries';
 import { answerProblem } from './fuzz/well-formed';
 import { openFeedbackFormPath } from './helpers';
 
 // Property-based fuzzing over HTTP against the built app. Each POST row of the authorization
 // matrix is sent random and near-valid forms, built from the fields of the real form on its page
-// (names and option values), by every role that reaches the action; the list pages, downloads,
-// API and calendar feed are asked with random query strings; then the public feedback form is
-// sent answers through real links, by anonymous visitors and signed-in users, while it is open
-// and while it takes none (not open yet, closed, full). Never a 5xx; when a form is refused (4xx)
-// nothing is written: every table holds the same rows as before; a GET writes nothing and is
+// (names and option values), by every role that reaches the action; the list and detail pages,
+// downloads, API and calendar feed are asked with random query strings; the sign-in page's next=
+// must never lead off the site; then the public feedback form is sent answers through real links,
+// by anonymous visitors and signed-in users, while it is open and while it takes none (not open
+// yet, closed, full; a session's and a campaign event's). Never a 5xx; when a form is refused
+// (4xx) nothing is written: every table holds the same rows as before; a GET writes nothing and is
 // well-formed; at the end every row still passes SQLite's checks. Runs last, alone, in order,
 // since it writes. FUZZ_RUNS sets the runs per action (default 6; `npm run fuzz` runs 200).
 
@@ -72,7 +74,7 @@ test('every form action answers random and near-valid forms without a 5xx, writi
 	expect(failures).toEqual([]);
 });
 
-test('GET query strings of the list pages, the downloads, the API and the calendar feed: never a 5xx, always well-formed, nothing written', async ({
+test('GET query strings of the list and detail pages, the downloads, the API and the calendar feed: never a 5xx, always well-formed, nothing written', async ({
 	baseURL
 }) => {
 	test.setTimeout((2 + RUNS / 10) * 60_000);
@@ -96,6 +98,25 @@ test('GET query strings of the list pages, the downloads, the API and the calend
 		);
 	}
 	await askers.close();
+	expect(failures).toEqual([]);
+});
+
+test("the sign-in page's next= never leads off the site, signed out, signed in or signing in, and writes only a sign-in", async ({
+	baseURL
+}) => {
+	test.setTimeout((1 + RUNS / 10) * 60_000);
+	const signedIn = new Map<Role, APIRequestContext>();
+	for (const role of Object.keys(emails) as Role[])
+		signedIn.set(role, await contextFor(role, baseURL!));
+	const failures: string[] = [];
+	await fc.assert(
+		fc.asyncProperty(nextRequestArbitrary, async (asked) => {
+			failures.push(...(await askNext(database, signedIn, baseURL!, asked)));
+			return true;
+		}),
+		{ numRuns: RUNS * 5, examples: offSiteExamples }
+	);
+	for (const context of signedIn.values()) await context.dispose();
 	expect(failures).toEqual([]);
 });
 
@@ -133,7 +154,7 @@ test('the public feedback form, through a real link, refuses without writing and
 	expect(failures).toEqual([]);
 });
 
-test('the public feedback form not yet open, closed and full refuses every answer clearly and writes nothing', async ({
+test("the public feedback form not yet open, closed and full refuses every answer clearly and writes nothing, a session's and a campaign event's", async ({
 	baseURL
 }) => {
 	test.setTimeout((2 + RUNS / 20) * 60_000);
@@ -144,28 +165,27 @@ test('the public feedback form not yet open, closed and full refuses every answe
 		null
 	);
 	await visitor.dispose();
-	const paths = await refusingFormPaths(baseURL!, database);
+	const forms = await refusingForms(baseURL!, database);
 	const sessions = await sessionsOf(roles, baseURL!);
 	const failures: string[] = [];
 	const attempt = fc.record({
-		state: fc.constantFrom('not_open' as const, 'closed' as const, 'full' as const),
+		target: fc.constantFrom(...forms),
 		english: fc.boolean(),
 		answer: feedbackAnswerArbitrary(fields, roles)
 	});
 	await fc.assert(
-		fc.asyncProperty(attempt, async ({ state, english, answer }) => {
+		fc.asyncProperty(attempt, async ({ target, english, answer }) => {
 			const problems = await sendRefusedAnswer(database, {
 				...answer,
-				state,
+				...target,
 				english,
-				path: paths[state],
 				baseURL: baseURL!,
 				session: sessions.get(answer.role)!
 			});
 			failures.push(...problems);
 			return true;
 		}),
-		{ numRuns: RUNS * 6 }
+		{ numRuns: RUNS * 8 }
 	);
 	expect(failures).toEqual([]);
 });

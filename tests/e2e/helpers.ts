@@ -16,12 +16,15 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
  * the session's link the first time it is opened, and shows it.
  */
 export const openFeedbackFormPath = (baseURL: string): Promise<string> =>
-	sessionFeedbackFormPath(baseURL, 4, 'staff@demo.test');
+	feedbackFormPath(baseURL, '/sessions/4/sheet', 'staff@demo.test');
 
-/** The address of a session's public feedback form, from its printable sheet as `email` sees it. */
-export async function sessionFeedbackFormPath(
+/**
+ * The address of a session's or campaign event's public feedback form, from its printable sheet
+ * (`/sessions/<id>/sheet`, `/campaigns/<id>/events/<id>/sheet`) as `email` sees it.
+ */
+export async function feedbackFormPath(
 	baseURL: string,
-	sessionId: number,
+	sheetPath: string,
 	email: string
 ): Promise<string> {
 	const context = await request.newContext({
@@ -34,7 +37,7 @@ export async function sessionFeedbackFormPath(
 			maxRedirects: 0
 		});
 		expect(signedIn.status()).toBe(303);
-		const sheet = await context.get(`/sessions/${sessionId}/sheet`);
+		const sheet = await context.get(sheetPath);
 		expect(sheet.status()).toBe(200);
 		const token = /\/f\/([0-9A-Za-z]{12})\b/.exec(await sheet.text())?.[1];
 		expect(token, "the sheet shows its form's link").toBeTruthy();

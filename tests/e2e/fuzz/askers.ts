@@ -45,7 +45,8 @@ export class Askers {
 
 	/** The page as the first role that reads it sees it, without a query. */
 	async page(target: QueryTarget): Promise<string> {
-		return (await this.clients.signedIn.get(target.roles[0]!)!.get(target.route)).text();
+		const role = target.roles[0]!;
+		return (await this.clients.signedIn.get(role)!.get(target.paths.get(role)!)).text();
 	}
 
 	ask(target: QueryTarget, asked: QueryRequest): Promise<APIResponse> {
@@ -66,7 +67,8 @@ export class Askers {
 					: `/calendar/feed/${encodeURIComponent(asked.forged)}.ics`;
 			return anonymous.get(`${prefix}${feed}${query}`, { maxRedirects: 0 });
 		}
-		return signedIn.get(asked.role)!.get(`${prefix}${target.route}${query}`, { maxRedirects: 0 });
+		const path = target.paths.get(asked.role)!;
+		return signedIn.get(asked.role)!.get(`${prefix}${path}${query}`, { maxRedirects: 0 });
 	}
 
 	async close(): Promise<void> {

@@ -1,96 +1,150 @@
 import { readFileSync } from 'node:fs';
 import { expect, request } from '@playwright/test';
-import { sessionFeedbackFormPath } from '../helpers';
+import { feedbackFormPath } from '../helpers';
 import type { DatabaseWatch } from './database';
 import { contextFor, formFields } from './forms';
 
 // Public forms that take no answers, each reached through a real link that the app makes (the
-// session's printable sheet, opened by admin@): a confirmed session that has not started (not
-// open), a session held more than a week ago (closed), and the demo's session 4 once its
-// attendance is corrected, through the attendance form, to one person present, which caps it at
-// two answers; answers are given until it says so (full). The page tells each state by a notice
-// in place of its questions.
+// printable sheet, opened by admin@), for a bell session and for a campaign event alike: one that
+// has not started (not open), one whose window ended more than a week ago (closed), and one that
+// has started whose attendance is corrected, through its attendance form, to one person present,
+// which caps it at two answers; answers are given until it says so (full). The session's is the
+// demo's session 4 (the open form's test answers it first). The page tells each state by a
+// notice in place of its questions, worded for a session or an event.
 
 export type RefusingState = 'not_open' | 'closed' | 'full';
+export type FormKind = 'session' | 'event';
 type Shown = RefusingState | 'answered' | 'open';
+
+export interface RefusingForm {
+	kind: FormKind;
+	state: RefusingState;
+	path: string;
+}
 
 const wording = (locale: string) =>
 	JSON.parse(readFileSync(`messages/feedback/${locale}.json`, 'utf8')) as Record<string, string>;
 
-/** The notices as the Persian (default) and English forms word them for a session. */
+/** The notices as the Persian (default) and English forms word them, for a session or an event. */
 const notices = Object.fromEntries(
-	(['fa', 'en'] as const).map((locale) => {
+	(['fa', 'en'] as const).flatMap((locale) => {
 		const words = wording(locale);
-		const notice: Record<Exclude<Shown, 'open'>, string> = {
-			// The part after the opening time.
-			not_open: words.feedback_public_not_open!.split('{from}')[1]!,
-			closed: words.feedback_public_closed!,
-			full: words.feedback_public_full!,
-			answered: words.feedback_public_thanks!
-		};
-		return [locale, notice];
+		return (['session', 'event'] as const).map((kind) => {
+			const notOpen =
+				kind === 'event' ? 'feedback_event_public_not_open' : 'feedback_public_not_open';
+			const notice: Record<Exclude<Shown, 'open'>, string> = {
+				// The part after the opening time.
+				not_open: words[notOpen]!.split('{from}')[1]!,
+				closed: words.feedback_public_closed!,
+				full: words.feedback_public_full!,
+				answered: words.feedback_public_thanks!
+			};
+			return [`${locale} ${kind}`, notice];
+		});
 	})
 );
 
 /** What the form's page shows: its questions, or which notice. */
-export function shownState(html: string, english: boolean): Shown | null {
+export function shownState(html: string, english: boolean, kind: FormKind): Shown | null {
 	if (html.includes('name="overall"')) return 'open';
-	const found = Object.entries(notices[english ? 'en' : 'fa']!).find(([, notice]) =>
+	const found = Object.entries(notices[`${english ? 'en' : 'fa'} ${kind}`]!).find(([, notice]) =>
 		html.includes(notice)
 	);
 	return (found?.[0] as Shown | undefined) ?? null;
 }
 
-async function stateAt(baseURL: string, path: string): Promise<Shown | null> {
+async function stateAt(baseURL: string, path: string, kind: FormKind): Promise<Shown | null> {
 	const visitor = await request.newContext({ baseURL });
 	try {
-		return shownState(await (await visitor.get(path)).text(), false);
+		return shownState(await (await visitor.get(path)).text(), false, kind);
 	} finally {
 		await visitor.dispose();
 	}
 }
 
-/** Corrects session 4's attendance to one teacher; answers until its cap of two is reached. */
-async function fillSessionFour(baseURL: string, path: string): Promise<void> {
-	const staff = await contextFor('school_staff', baseURL);
-	const page = await staff.get('/sessions/4/attendance');
+/** What makes a form full: who corrects the attendance, where, and the count set to one. */
+interface Filling {
+	role: 'admin' | 'school_staff';
+	attendancePath: string;
+	present: string;
+}
+
+/** Corrects the attendance to one person present; answers until its cap of two is reached. */
+async function fillToCap(baseURL: string, form: RefusingForm, filling: Filling): Promise<void> {
+	const recorder = await contextFor(filling.role, baseURL);
+	const page = await recorder.get(filling.attendancePath);
 	const fields = formFields(await page.text(), 'attendance');
-	const counts = (name: string) => (name === 'teachers' ? '1' : '0');
-	const form = Object.fromEntries(
+	const counts = (name: string) => (name === filling.present ? '1' : '0');
+	const values = Object.fromEntries(
 		fields.map(({ name, options }) => [name, name === 'version' ? options[0]! : counts(name)])
 	);
-	const saved = await staff.post('/sessions/4/attendance?/attendance', { form, maxRedirects: 0 });
-	expect(saved.status(), 'the attendance is corrected').toBe(303);
-	await staff.dispose();
-	for (let i = 0; i < 2 && (await stateAt(baseURL, path)) === 'open'; i++) {
+	const saved = await recorder.post(`${filling.attendancePath}?/attendance`, {
+		form: values,
+		maxRedirects: 0
+	});
+	expect(saved.status(), `the attendance at ${filling.attendancePath} is corrected`).toBe(303);
+	await recorder.dispose();
+	for (let i = 0; i < 2 && (await stateAt(baseURL, form.path, form.kind)) === 'open'; i++) {
 		const participant = await request.newContext({
 			baseURL,
 			extraHTTPHeaders: { origin: baseURL }
 		});
-		await participant.post(path, { form: { overall: '3' }, maxRedirects: 0 });
+		await participant.post(form.path, { form: { overall: '3' }, maxRedirects: 0 });
 		await participant.dispose();
 	}
 }
 
-/** A link to a form in each state that takes no answers, checked to show its notice. */
-export async function refusingFormPaths(
+/** Links to a session's and an event's form in each state that takes no answers, each checked. */
+export async function refusingForms(
 	baseURL: string,
 	database: DatabaseWatch
-): Promise<Record<RefusingState, string>> {
-	const now = new Date();
-	const weekAgo = new Date(now.getTime() - 8 * 24 * 60 * 60 * 1000).toISOString();
-	const sessionWhere = (where: string, at: string) =>
-		database.value(`select id from bell_sessions where ${where} order by id limit 1`, at) as number;
-	const notOpen = sessionWhere(`status = 'confirmed' and starts_at > ?`, now.toISOString());
-	const closed = sessionWhere(`status = 'held' and ends_at < ?`, weekAgo);
-	const admin = 'admin@demo.test';
-	const paths = {
-		not_open: await sessionFeedbackFormPath(baseURL, notOpen, admin),
-		closed: await sessionFeedbackFormPath(baseURL, closed, admin),
-		full: await sessionFeedbackFormPath(baseURL, 4, admin)
+): Promise<RefusingForm[]> {
+	const now = new Date().toISOString();
+	const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString();
+	const first = (table: string, where: string, ...at: string[]) =>
+		database.value(`select id from ${table} where ${where} order by starts_at limit 1`, ...at);
+	const campaignOf = (event: unknown) =>
+		database.value('select campaign_id from campaign_events where id = ?', event);
+	const eventSheet = (event: unknown) => `/campaigns/${campaignOf(event)}/events/${event}/sheet`;
+	const notStarted = `starts_at > ?`;
+	// Its window (until a week after its end) ended: more than eight days ago, to be clear of it.
+	const ended = `ends_at < ?`;
+	const started = `starts_at <= ? and ends_at > ?`;
+	const sheets: Record<FormKind, Record<RefusingState, string>> = {
+		session: {
+			not_open: `/sessions/${first('bell_sessions', `status = 'confirmed' and ${notStarted}`, now)}/sheet`,
+			closed: `/sessions/${first('bell_sessions', `status = 'held' and ${ended}`, daysAgo(8))}/sheet`,
+			full: '/sessions/4/sheet'
+		},
+		event: {
+			not_open: eventSheet(first('campaign_events', `status = 'scheduled' and ${notStarted}`, now)),
+			closed: eventSheet(
+				first('campaign_events', `status <> 'cancelled' and ${ended}`, daysAgo(8))
+			),
+			full: eventSheet(
+				first('campaign_events', `status <> 'cancelled' and ${started}`, now, daysAgo(6))
+			)
+		}
 	};
-	await fillSessionFour(baseURL, paths.full);
-	for (const [state, path] of Object.entries(paths))
-		expect(await stateAt(baseURL, path), `${path} shows its notice`).toBe(state);
-	return paths;
+	const forms: RefusingForm[] = [];
+	for (const [kind, states] of Object.entries(sheets) as [FormKind, typeof sheets.session][])
+		for (const [state, sheet] of Object.entries(states) as [RefusingState, string][])
+			forms.push({ kind, state, path: await feedbackFormPath(baseURL, sheet, 'admin@demo.test') });
+	const full = (kind: FormKind) =>
+		forms.find((form) => form.kind === kind && form.state === 'full')!;
+	await fillToCap(baseURL, full('session'), {
+		role: 'school_staff',
+		attendancePath: '/sessions/4/attendance',
+		present: 'teachers'
+	});
+	await fillToCap(baseURL, full('event'), {
+		role: 'admin',
+		attendancePath: sheets.event.full.replace(/sheet$/, 'attendance'),
+		present: 'adults_women'
+	});
+	for (const { kind, state, path } of forms)
+		expect(await stateAt(baseURL, path, kind), `the ${kind}'s ${path} shows its notice`).toBe(
+			state
+		);
+	return forms;
 }

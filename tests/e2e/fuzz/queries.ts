@@ -1,46 +1,23 @@
 import fc from 'fast-check';
 import { matrix, type Role } from '../authorization-matrix';
 import { filterFields, text } from './forms';
+import { noticeParams, routes } from './query-routes';
 
-// What the GET fuzzer asks for: the list pages, the downloads, the read-only API and the calendar
-// feed, each with a random query string made of the parameters it really takes (those in the
-// authorization matrix, on the page's filters and in its own links), their values mixed with
-// hostile text and odd numbers, unknown parameters, and broken percent-encoding.
+// What the GET fuzzer asks for: the list pages, the detail pages, the downloads, the read-only API
+// and the calendar feed, each with a random query string made of the parameters it really takes
+// (those in the authorization matrix, on the page's filters and in its own links, and the notice a
+// form comes back to), their values mixed with hostile text, odd numbers and the names of
+// JavaScript's built-in properties, unknown parameters, and broken percent-encoding.
 
 export type Kind = 'page' | 'csv' | 'xlsx' | 'json' | 'ics';
-
-const routes = [
-	'/sessions',
-	'/sessions/new',
-	'/campaigns',
-	'/campaigns/new',
-	'/coverage',
-	'/calendar',
-	'/attendance/week',
-	'/schools',
-	'/directory',
-	'/pairings',
-	'/school-years',
-	'/facilitators',
-	'/topics',
-	'/inbox',
-	'/admin/users',
-	'/admin/audit',
-	'/admin/closures',
-	'/coverage/export.csv',
-	'/coverage/export.xlsx',
-	'/schools/export.csv',
-	'/schools/export.xlsx',
-	'/api/v1/coverage',
-	'/api/v1/sessions',
-	'/calendar/feed/[token].ics'
-];
 
 export interface QueryTarget {
 	route: string;
 	kind: Kind;
 	/** Who asks: signed in (pages, downloads), with their API token, or with their feed's address. */
 	roles: Role[];
+	/** What each role asks for: the route, or a record of it the role may read (`/sessions/1`). */
+	paths: Map<Role, string>;
 	/** Parameter names and the values the app itself uses for them. */
 	params: Map<string, Set<string>>;
 }
@@ -72,9 +49,24 @@ export function queryTargets(): QueryTarget[] {
 		const rows = matrix.filter((row) => row.method === 'GET' && row.route === route);
 		const params = new Map<string, Set<string>>();
 		for (const row of rows) addParams(params, new URL(row.path, 'http://x').searchParams);
-		const readers = signedInRoles.filter((role) => rows.some((row) => row.expect[role] === 200));
-		const roles = kind === 'json' ? apiRoles : kind === 'ics' ? signedInRoles : readers;
-		return { route, kind, roles, params };
+		addParams(
+			params,
+			Object.entries(noticeParams[route] ?? {}).flatMap(([name, values]) =>
+				values.map((value): [string, string] => [name, value])
+			)
+		);
+		// A page is asked at the first record of the route the role reads (a list at its route).
+		const paths = new Map<Role, string>();
+		for (const role of kind === 'json' ? apiRoles : signedInRoles) {
+			const read =
+				kind === 'json' || kind === 'ics'
+					? route
+					: rows
+							.find((row) => row.expect[role] === 200 && !row.path.startsWith('/en/'))
+							?.path.split('?')[0];
+			if (read) paths.set(role, read);
+		}
+		return { route, kind, roles: [...paths.keys()], paths, params };
 	});
 }
 
@@ -86,12 +78,12 @@ export function addPageParams(target: QueryTarget, html: string): void {
 	const links = html.matchAll(/href="([^"]*\?[^"]*)"/g);
 	for (const [, href] of links) {
 		const url = new URL(href!.replaceAll('&amp;', '&'), 'http://x');
-		if (url.pathname.replace(/^\/en\//, '/') === target.route)
+		if (url.pathname.replace(/^\/en\//, '/') === target.paths.get(target.roles[0]!))
 			addParams(target.params, url.searchParams);
 	}
 }
 
-const oddPieces = fc.constantFrom(
+export const oddPieces = fc.constantFrom(
 	'%',
 	'%zz',
 	'%E0%A4%A',
@@ -128,11 +120,22 @@ const oddNumbers = fc.constantFrom(
 	'99999999999-01'
 );
 
+// Keys every JavaScript object answers to: a value looked up in a table of notices or labels by
+// such a name finds a function of Object.prototype, not one of the table's entries.
+const builtInNames = fc.constantFrom(
+	'__proto__',
+	'constructor',
+	'toString',
+	'valueOf',
+	'hasOwnProperty',
+	'prototype'
+);
+
 // Cut to a length an address can have: Node refuses headers over 16 KB with a bare 431, before
 // the app sees the request.
-const shortText = text.map((value) => value.slice(0, 400));
+export const shortText = text.map((value) => value.slice(0, 400));
 
-function encode(piece: string, raw: boolean): string {
+export function encode(piece: string, raw: boolean): string {
 	if (raw) return piece;
 	try {
 		return encodeURIComponent(piece);
@@ -146,7 +149,8 @@ function queryArbitrary(params: Map<string, Set<string>>): fc.Arbitrary<string> 
 	const values = [...new Set([...params.values()].flatMap((set) => [...set]))];
 	const name = fc.oneof(
 		{ weight: names.length ? 4 : 0, arbitrary: fc.constantFrom(...(names.length ? names : ['x'])) },
-		{ weight: 1, arbitrary: fc.string({ maxLength: 8 }) }
+		{ weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
+		{ weight: 1, arbitrary: builtInNames }
 	);
 	const value = fc.oneof(
 		{
@@ -154,7 +158,8 @@ function queryArbitrary(params: Map<string, Set<string>>): fc.Arbitrary<string> 
 			arbitrary: fc.constantFrom(...(values.length ? values : ['']))
 		},
 		{ weight: 2, arbitrary: shortText },
-		{ weight: 1, arbitrary: oddNumbers }
+		{ weight: 1, arbitrary: oddNumbers },
+		{ weight: 1, arbitrary: builtInNames }
 	);
 	const pair = fc
 		.tuple(name, value, fc.nat(5))

@@ -3,10 +3,12 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Kind } from './queries';
 
-// Whether an answer to a GET is what its kind promises: a page is a whole HTML document; a
-// download is UTF-8 CSV with a byte-order mark whose rows all have the header's width, or an XLSX
-// workbook ExcelJS opens with at least one sheet; the API is JSON, an error as { error: { code } };
-// the feed is an iCalendar document. A refusal (4xx) outside the API is the HTML error page.
+// Whether an answer to a GET is what its kind promises: a page is a whole HTML document that shows
+// no value turned into text by accident ("[object Object]", a notice looked up by a name like
+// `constructor`); a download is UTF-8 CSV with a byte-order mark whose rows all have the header's
+// width, or an XLSX workbook ExcelJS opens with at least one sheet; the API is JSON, an error as
+// { error: { code } }; the feed is an iCalendar document. A refusal (4xx) outside the API is the
+// HTML error page.
 
 const types: Record<Kind, string> = {
 	page: 'text/html',
@@ -23,10 +25,12 @@ async function bodyProblem(kind: Kind, status: number, body: Buffer): Promise<st
 		return workbook.worksheets.length ? null : 'a workbook without a sheet';
 	}
 	const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-	if (kind === 'page')
-		return /^<!doctype html>/i.test(text.trimStart()) && text.includes('</html>')
-			? null
-			: 'not a whole HTML document';
+	if (kind === 'page') {
+		if (!/^<!doctype html>/i.test(text.trimStart()) || !text.includes('</html>'))
+			return 'not a whole HTML document';
+		const shown = /\[object \w+\]/.exec(text)?.[0];
+		return shown ? `shows "${shown}"` : null;
+	}
 	if (kind === 'json') {
 		const json = JSON.parse(text) as { error?: { code?: unknown } };
 		return status >= 400 === (typeof json.error?.code === 'string')
