@@ -11,7 +11,7 @@ import { contextFor, emails, formArbitrary, formFields, sessionsOf } from './fuz
 import { askNext, nextRequestArbitrary, offSiteExamples } from './fuzz/next';
 import { addPageParams, queryRequestArbitrary, queryTargets } from './fuzz/queries';
 import { answerProblem } from './fuzz/well-formed';
-import { openFeedbackFormPath } from './helpers';
+import { e2eDatabasePath, openFeedbackFormPath } from './helpers';
 
 // Property-based fuzzing over HTTP against the built app. Each POST row of the authorization
 // matrix is sent random and near-valid forms, built from the fields of the real form on its page
@@ -27,17 +27,13 @@ import { openFeedbackFormPath } from './helpers';
 test.describe.configure({ mode: 'default' });
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
-const port = Number(process.env.E2E_PORT ?? 4173);
-const databasePath = process.env.E2E_PORT
-	? `test-results/run-${port}/e2e.db`
-	: 'test-results/e2e.db';
 const roles: Role[] = ['anonymous', 'admin', 'center_manager', 'school_staff', 'liaison'];
 // These end the fuzzer's own session or lock its account.
 const skipped = /^\/(logout|login|profile\/password)\b/;
 
 let database: DatabaseWatch;
 test.beforeAll(() => {
-	database = new DatabaseWatch(databasePath);
+	database = new DatabaseWatch(e2eDatabasePath);
 });
 test.afterAll(() => database.close());
 

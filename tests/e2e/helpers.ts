@@ -2,6 +2,11 @@ import { expect, request, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-pass-1405';
 
+/** The database of the browser tests' server, where playwright.config.ts puts it. */
+export const e2eDatabasePath = process.env.E2E_PORT
+	? `test-results/run-${process.env.E2E_PORT}/e2e.db`
+	: 'test-results/e2e.db';
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
 	await page.goto('/login');
 	await page.getByLabel('ایمیل').fill(email);

@@ -1,0 +1,163 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import SQLite from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import { answerHeaderProblems, pageCspProblems } from '../helpers/hardening-headers';
+import { DEMO_PASSWORD, e2eDatabasePath } from './helpers';
+
+// Served over HTTPS, every answer carries HSTS and the session cookie is `__Host-session`; over
+// plain HTTP neither. The app never sees TLS: in production a proxy in front ends it and the app
+// is told its public address by ORIGIN (README, "Production"). adapter-node builds each request's
+// URL from ORIGIN, so an `https:` ORIGIN is what makes the hook send HSTS (the request URL's
+// protocol), and what makes `src/lib/server/auth/cookie.ts` name the cookie `__Host-session`
+// (besides NODE_ENV=production). So the built server is started here as production starts it,
+// `node build` with ORIGIN=https://…, and asked over plain HTTP as the proxy asks it; the
+// browser tests' own server (ORIGIN=http://…) is the plain-HTTP case.
+
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+/** A port no one listens on now. */
+async function freePort(): Promise<number> {
+	const server = createServer().listen(0, '127.0.0.1');
+	await once(server, 'listening');
+	const { port } = server.address() as { port: number };
+	server.close();
+	return port;
+}
+
+/** The built app on a copy of the browser tests' database, told it is served at `origin`. */
+async function startBuiltServer(origin: string, port: number, database: string) {
+	const source = new SQLite(e2eDatabasePath, { readonly: true });
+	await source.backup(database);
+	source.close();
+	// As production runs it (`node build`, README): NODE_ENV unset, so ORIGIN alone decides.
+	const { NODE_ENV: _unset, ...env } = process.env;
+	const child = spawn(process.execPath, ['build/index.js'], {
+		env: { ...env, DATABASE_PATH: database, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin },
+		stdio: 'ignore'
+	});
+	const address = `http://127.0.0.1:${port}`;
+	const stop = async () => {
+		if (child.exitCode !== null) return;
+		const exited = once(child, 'exit');
+		child.kill('SIGTERM');
+		await exited;
+	};
+	const up = () =>
+		fetch(`${address}/healthz`)
+			.then((response) => response.ok)
+			.catch(() => false);
+	for (let i = 0; !(await up()); i++) {
+		if (i === 300) {
+			await stop();
+			throw new Error('The HTTPS-configured server did not start in 30 s.');
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	return { address, stop };
+}
+
+/** Signs liaison@ in at `address`, posting from `origin` as the browser would. */
+async function signIn(address: string, origin: string): Promise<Response> {
+	return fetch(`${address}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email: 'liaison@demo.test', password: DEMO_PASSWORD })
+	});
+}
+
+/** The answers the check reads: a page, a redirect to sign in, a missing page and an endpoint. */
+async function answersAt(address: string) {
+	const paths = ['/', '/sessions', '/no-such-page', '/healthz'];
+	return Promise.all(
+		paths.map(async (path) => {
+			const response = await fetch(`${address}${path}`, {
+				redirect: 'manual',
+				headers: { accept: 'text/html' }
+			});
+			return { path, status: response.status, headers: Object.fromEntries(response.headers) };
+		})
+	);
+}
+
+test('over plain HTTP no answer carries HSTS and the session cookie is plain "session"', async ({
+	baseURL
+}) => {
+	const answers = await answersAt(baseURL!);
+	expect(answers.map(({ path, status }) => `${path} ${status}`)).toEqual([
+		'/ 200',
+		'/sessions 303',
+		'/no-such-page 404',
+		'/healthz 200'
+	]);
+	for (const { path, headers } of answers)
+		expect(answerHeaderProblems(headers, false), path).toEqual([]);
+	const signedIn = await signIn(baseURL!, baseURL!);
+	expect(signedIn.status).toBe(303);
+	expect(signedIn.headers.get('strict-transport-security')).toBeNull();
+	const [cookie] = signedIn.headers.getSetCookie();
+	expect(cookie).toMatch(/^session=[^;]+;/);
+	expect(cookie).not.toMatch(/;\s*Secure/i);
+});
+
+test('over HTTPS (ORIGIN=https://…, behind a TLS proxy) every answer carries HSTS and the session cookie is __Host-session', async () => {
+	test.setTimeout(60_000);
+	const port = await freePort();
+	const origin = `https://localhost:${port}`;
+	const server = await startBuiltServer(origin, port, test.info().outputPath('https.db'));
+	try {
+		const answers = await answersAt(server.address);
+		expect(answers.map(({ path, status }) => `${path} ${status}`)).toEqual([
+			'/ 200',
+			'/sessions 303',
+			'/no-such-page 404',
+			'/healthz 200'
+		]);
+		for (const { path, headers } of answers) {
+			expect(headers['strict-transport-security'], path).toBe(HSTS);
+			expect(answerHeaderProblems(headers, true), path).toEqual([]);
+		}
+		expect(pageCspProblems(answers[0]!.headers['content-security-policy'])).toEqual([]);
+
+		const signedIn = await signIn(server.address, origin);
+		expect(signedIn.status).toBe(303);
+		expect(signedIn.headers.get('strict-transport-security')).toBe(HSTS);
+		const [cookie = ''] = signedIn.headers.getSetCookie();
+		// What a browser requires of a __Host- cookie: Secure, Path=/, no Domain.
+		expect(cookie).toMatch(/^__Host-session=[^;]+;/);
+		for (const attribute of [
+			/;\s*Path=\/(;|$)/,
+			/;\s*Secure(;|$)/,
+			/;\s*HttpOnly(;|$)/,
+			/;\s*SameSite=Lax(;|$)/
+		])
+			expect(cookie).toMatch(attribute);
+		expect(cookie).not.toMatch(/;\s*Domain=/i);
+
+		// The app reads the session back under that name, and under no other.
+		const token = cookie.split(';')[0]!.slice('__Host-session='.length);
+		const profile = (name: string) =>
+			fetch(`${server.address}/profile`, {
+				redirect: 'manual',
+				headers: { accept: 'text/html', cookie: `${name}=${token}` }
+			}).then((response) => response.status);
+		expect(await profile('__Host-session')).toBe(200);
+		expect(await profile('session')).toBe(303);
+
+		// Signing out clears it with the same attributes.
+		const out = await fetch(`${server.address}/logout`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin, accept: 'text/html', cookie: `__Host-session=${token}` }
+		});
+		expect(out.status).toBe(303);
+		const [cleared = ''] = out.headers.getSetCookie();
+		expect(cleared).toMatch(/^__Host-session=;/);
+		expect(cleared).toMatch(/;\s*Secure(;|$)/);
+		expect(cleared).toMatch(/;\s*Max-Age=0(;|$)/);
+	} finally {
+		await server.stop();
+	}
+});
