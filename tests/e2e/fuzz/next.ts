@@ -69,12 +69,13 @@ export const offSiteExamples: [NextRequest][] = offSite.map((next) => [
 ]);
 
 /** Where a browser would go: on this site, and to the very address when it is the app's own. */
-function redirectProblem(response: APIResponse, baseURL: string, query: string): string | null {
+function redirectProblem(response: APIResponse, baseURL: string, path: string): string | null {
 	if (response.status() !== 303) return `answered ${response.status()}, not 303`;
 	const location = response.headers().location ?? '';
 	const to = new URL(location, response.url());
 	if (to.origin !== new URL(baseURL).origin) return `sent to ${to.href} (Location ${location})`;
-	const next = new URLSearchParams(query).get('next') ?? '';
+	// As the server reads it: a raw `#` ends the query, and what follows is never sent.
+	const next = new URL(path, baseURL).searchParams.get('next') ?? '';
 	if (onSite.includes(next) && location !== next) return `sent to ${location}, not ${next}`;
 	return null;
 }
@@ -106,7 +107,7 @@ export async function askNext(
 		const problem =
 			asked.way === 'signed out'
 				? await answerProblem('page', response)
-				: redirectProblem(response, baseURL, asked.query);
+				: redirectProblem(response, baseURL, path);
 		// Signing in writes its session and the audit entry "signed in", nothing else.
 		const written = database
 			.changesSince(before)
