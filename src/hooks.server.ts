@@ -2,7 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookie';
+import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { compressPage } from '$lib/server/compression';
 import { setSecurityHeaders } from '$lib/server/security-headers';
@@ -35,16 +35,17 @@ const handleI18n: Handle = ({ event, resolve }) =>
 const handleAuth: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
-	const token = event.cookies.get(SESSION_COOKIE);
+	const token = event.cookies.get(sessionCookieName(event.url));
 	if (token) {
 		const db = getDb();
 		const session = await validateSessionToken(db, token);
 		if (session) {
 			event.locals.user = { ...session.user, scope: await findUserScope(db, session.user) };
 			event.locals.sessionId = session.sessionId;
-			if (session.renewedUntil) setSessionCookie(event.cookies, token, session.renewedUntil);
+			if (session.renewedUntil)
+				setSessionCookie(event.cookies, event.url, token, session.renewedUntil);
 		} else {
-			deleteSessionCookie(event.cookies);
+			deleteSessionCookie(event.cookies, event.url);
 		}
 	}
 	return resolve(event);

@@ -8,12 +8,12 @@ import { DEMO_PASSWORD, e2eDatabasePath } from './helpers';
 
 // Served over HTTPS, every answer carries HSTS and the session cookie is `__Host-session`; over
 // plain HTTP neither. The app never sees TLS: in production a proxy in front ends it and the app
-// is told its public address by ORIGIN (README, "Production"). adapter-node builds each request's
-// URL from ORIGIN, so an `https:` ORIGIN is what makes the hook send HSTS (the request URL's
-// protocol), and what makes `src/lib/server/auth/cookie.ts` name the cookie `__Host-session`
-// (besides NODE_ENV=production). So the built server is started here as production starts it,
-// `node build` with ORIGIN=https://…, and asked over plain HTTP as the proxy asks it; the
-// browser tests' own server (ORIGIN=http://…) is the plain-HTTP case.
+// learns its public address either from ORIGIN or from the proxy's headers (PROTOCOL_HEADER and
+// HOST_HEADER; README, "Production"). adapter-node builds each request's URL from them, and the
+// URL's protocol is what makes the hook send HSTS and `src/lib/server/auth/cookie.ts` name the
+// cookie `__Host-session` (besides NODE_ENV=production). So the built server is started here as
+// production starts it, `node build`, both ways, and asked over plain HTTP as the proxy asks it;
+// the browser tests' own server (ORIGIN=http://…) is the plain-HTTP case.
 
 const HSTS = 'max-age=31536000; includeSubDomains';
 
@@ -26,15 +26,15 @@ async function freePort(): Promise<number> {
 	return port;
 }
 
-/** The built app on a copy of the browser tests' database, told it is served at `origin`. */
-async function startBuiltServer(origin: string, port: number, database: string) {
+/** The built app on a copy of the browser tests' database, with `config` telling it its address. */
+async function startBuiltServer(config: Record<string, string>, port: number, database: string) {
 	const source = new SQLite(e2eDatabasePath, { readonly: true });
 	await source.backup(database);
 	source.close();
-	// As production runs it (`node build`, README): NODE_ENV unset, so ORIGIN alone decides.
-	const { NODE_ENV: _unset, ...env } = process.env;
+	// As production runs it (`node build`, README): NODE_ENV unset, so the address alone decides.
+	const { NODE_ENV: _unset, ORIGIN: _origin, ...env } = process.env;
 	const child = spawn(process.execPath, ['build/index.js'], {
-		env: { ...env, DATABASE_PATH: database, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin },
+		env: { ...env, ...config, DATABASE_PATH: database, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: 'ignore'
 	});
 	const address = `http://127.0.0.1:${port}`;
@@ -58,24 +58,29 @@ async function startBuiltServer(origin: string, port: number, database: string) 
 	return { address, stop };
 }
 
-/** Signs liaison@ in at `address`, posting from `origin` as the browser would. */
-async function signIn(address: string, origin: string): Promise<Response> {
+/** Signs liaison@ in at `address`, posting from `origin` as the browser would, through `proxy`. */
+async function signIn(address: string, origin: string, proxy = {}): Promise<Response> {
 	return fetch(`${address}/login`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		headers: {
+			...proxy,
+			origin,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
 		body: new URLSearchParams({ email: 'liaison@demo.test', password: DEMO_PASSWORD })
 	});
 }
 
 /** The answers the check reads: a page, a redirect to sign in, a missing page and an endpoint. */
-async function answersAt(address: string) {
+async function answersAt(address: string, proxy = {}) {
 	const paths = ['/', '/sessions', '/no-such-page', '/healthz'];
 	return Promise.all(
 		paths.map(async (path) => {
 			const response = await fetch(`${address}${path}`, {
 				redirect: 'manual',
-				headers: { accept: 'text/html' }
+				headers: { ...proxy, accept: 'text/html' }
 			});
 			return { path, status: response.status, headers: Object.fromEntries(response.headers) };
 		})
@@ -102,62 +107,81 @@ test('over plain HTTP no answer carries HSTS and the session cookie is plain "se
 	expect(cookie).not.toMatch(/;\s*Secure/i);
 });
 
-test('over HTTPS (ORIGIN=https://…, behind a TLS proxy) every answer carries HSTS and the session cookie is __Host-session', async () => {
-	test.setTimeout(60_000);
-	const port = await freePort();
-	const origin = `https://localhost:${port}`;
-	const server = await startBuiltServer(origin, port, test.info().outputPath('https.db'));
-	try {
-		const answers = await answersAt(server.address);
-		expect(answers.map(({ path, status }) => `${path} ${status}`)).toEqual([
-			'/ 200',
-			'/sessions 303',
-			'/no-such-page 404',
-			'/healthz 200'
-		]);
-		for (const { path, headers } of answers) {
-			expect(headers['strict-transport-security'], path).toBe(HSTS);
-			expect(answerHeaderProblems(headers, true), path).toEqual([]);
-		}
-		expect(pageCspProblems(answers[0]!.headers['content-security-policy'])).toEqual([]);
-
-		const signedIn = await signIn(server.address, origin);
-		expect(signedIn.status).toBe(303);
-		expect(signedIn.headers.get('strict-transport-security')).toBe(HSTS);
-		const [cookie = ''] = signedIn.headers.getSetCookie();
-		// What a browser requires of a __Host- cookie: Secure, Path=/, no Domain.
-		expect(cookie).toMatch(/^__Host-session=[^;]+;/);
-		for (const attribute of [
-			/;\s*Path=\/(;|$)/,
-			/;\s*Secure(;|$)/,
-			/;\s*HttpOnly(;|$)/,
-			/;\s*SameSite=Lax(;|$)/
-		])
-			expect(cookie).toMatch(attribute);
-		expect(cookie).not.toMatch(/;\s*Domain=/i);
-
-		// The app reads the session back under that name, and under no other.
-		const token = cookie.split(';')[0]!.slice('__Host-session='.length);
-		const profile = (name: string) =>
-			fetch(`${server.address}/profile`, {
-				redirect: 'manual',
-				headers: { accept: 'text/html', cookie: `${name}=${token}` }
-			}).then((response) => response.status);
-		expect(await profile('__Host-session')).toBe(200);
-		expect(await profile('session')).toBe(303);
-
-		// Signing out clears it with the same attributes.
-		const out = await fetch(`${server.address}/logout`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: { origin, accept: 'text/html', cookie: `__Host-session=${token}` }
-		});
-		expect(out.status).toBe(303);
-		const [cleared = ''] = out.headers.getSetCookie();
-		expect(cleared).toMatch(/^__Host-session=;/);
-		expect(cleared).toMatch(/;\s*Secure(;|$)/);
-		expect(cleared).toMatch(/;\s*Max-Age=0(;|$)/);
-	} finally {
-		await server.stop();
+/** The two ways production tells the app its public address (README, "Production"). */
+const httpsConfigs = [
+	{
+		name: 'ORIGIN=https://…',
+		config: (origin: string) => ({ ORIGIN: origin }),
+		proxy: (): Record<string, string> => ({})
+	},
+	{
+		name: 'PROTOCOL_HEADER and HOST_HEADER, no ORIGIN',
+		config: () => ({ PROTOCOL_HEADER: 'x-forwarded-proto', HOST_HEADER: 'x-forwarded-host' }),
+		proxy: (origin: string): Record<string, string> => ({
+			'x-forwarded-proto': 'https',
+			'x-forwarded-host': new URL(origin).host
+		})
 	}
-});
+];
+
+for (const { name, config, proxy: proxyOf } of httpsConfigs)
+	test(`over HTTPS (${name}, behind a TLS proxy) every answer carries HSTS and the session cookie is __Host-session`, async () => {
+		test.setTimeout(60_000);
+		const port = await freePort();
+		const origin = `https://localhost:${port}`;
+		const proxy = proxyOf(origin);
+		const server = await startBuiltServer(config(origin), port, test.info().outputPath('https.db'));
+		try {
+			const answers = await answersAt(server.address, proxy);
+			expect(answers.map(({ path, status }) => `${path} ${status}`)).toEqual([
+				'/ 200',
+				'/sessions 303',
+				'/no-such-page 404',
+				'/healthz 200'
+			]);
+			for (const { path, headers } of answers) {
+				expect(headers['strict-transport-security'], path).toBe(HSTS);
+				expect(answerHeaderProblems(headers, true), path).toEqual([]);
+			}
+			expect(pageCspProblems(answers[0]!.headers['content-security-policy'])).toEqual([]);
+
+			const signedIn = await signIn(server.address, origin, proxy);
+			expect(signedIn.status).toBe(303);
+			expect(signedIn.headers.get('strict-transport-security')).toBe(HSTS);
+			const [cookie = ''] = signedIn.headers.getSetCookie();
+			// What a browser requires of a __Host- cookie: Secure, Path=/, no Domain.
+			expect(cookie).toMatch(/^__Host-session=[^;]+;/);
+			for (const attribute of [
+				/;\s*Path=\/(;|$)/,
+				/;\s*Secure(;|$)/,
+				/;\s*HttpOnly(;|$)/,
+				/;\s*SameSite=Lax(;|$)/
+			])
+				expect(cookie).toMatch(attribute);
+			expect(cookie).not.toMatch(/;\s*Domain=/i);
+
+			// The app reads the session back under that name, and under no other.
+			const token = cookie.split(';')[0]!.slice('__Host-session='.length);
+			const profile = (cookieName: string) =>
+				fetch(`${server.address}/profile`, {
+					redirect: 'manual',
+					headers: { ...proxy, accept: 'text/html', cookie: `${cookieName}=${token}` }
+				}).then((response) => response.status);
+			expect(await profile('__Host-session')).toBe(200);
+			expect(await profile('session')).toBe(303);
+
+			// Signing out clears it with the same attributes.
+			const out = await fetch(`${server.address}/logout`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { ...proxy, origin, accept: 'text/html', cookie: `__Host-session=${token}` }
+			});
+			expect(out.status).toBe(303);
+			const [cleared = ''] = out.headers.getSetCookie();
+			expect(cleared).toMatch(/^__Host-session=;/);
+			expect(cleared).toMatch(/;\s*Secure(;|$)/);
+			expect(cleared).toMatch(/;\s*Max-Age=0(;|$)/);
+		} finally {
+			await server.stop();
+		}
+	});

@@ -29,7 +29,7 @@ export const actions: Actions = {
 		}
 		if (result.status === 'invalid') return message(form, m.sign_in_invalid(), { status: 400 });
 
-		setSessionCookie(event.cookies, result.token, result.expiresAt);
+		setSessionCookie(event.cookies, event.url, result.token, result.expiresAt);
 		const locale = result.user.locale;
 		if (result.user.must_change_password)
 			redirect(303, localizeHref('/profile/password', { locale }));

@@ -6,7 +6,7 @@ import { recordAudit } from '$lib/server/audit/repository';
 import { getDb } from '$lib/server/db';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ locals, cookies, getClientAddress }) => {
+export const POST: RequestHandler = async ({ locals, cookies, url, getClientAddress }) => {
 	if (locals.sessionId && locals.user) {
 		const db = getDb();
 		await invalidateSession(db, locals.sessionId);
@@ -18,6 +18,6 @@ export const POST: RequestHandler = async ({ locals, cookies, getClientAddress }
 			entityId: locals.user.id
 		});
 	}
-	deleteSessionCookie(cookies);
+	deleteSessionCookie(cookies, url);
 	redirect(303, localizeHref('/login'));
 };
