@@ -23,7 +23,7 @@ interface Request {
 	body?: string;
 }
 
-/** An autocannon request with its hooks; `context` lives for one pass over the requests. */
+/** A request with its hooks (autocannon's shape, which the soak's runner follows too); `context` lives for one pass over the requests. */
 export interface SoakRequest extends Request {
 	setupRequest?: (request: Request, context: Context) => Request | null;
 	onResponse?: (status: number, body: string, context: Context) => void;
