@@ -72,6 +72,16 @@ test('a proposal goes through the handshake to confirmed on both calendars', asy
 	await counter.getByRole('button', { name: 'پیشنهاد زمان دیگر' }).click();
 	await expect(staff.getByText('پیشنهاد زمان دیگر از مدرسه').first()).toBeVisible();
 
+	// The manager's page still shows the proposal as it was before the school answered: cancelling
+	// from it is refused as stale, with the message, and changes nothing.
+	await manager.locator('summary', { hasText: 'لغو جلسه' }).click();
+	const cancel = manager.locator('form[action="?/cancel"]');
+	await cancel.getByLabel('دلیل').fill('تسهیلگر بیمار است');
+	await cancel.getByRole('button', { name: 'لغو جلسه' }).click();
+	await expect(
+		manager.getByText('کس دیگری در این میان این جلسه را تغییر داده است.', { exact: false })
+	).toBeVisible();
+
 	await manager.goto(url);
 	await manager.waitForLoadState('networkidle');
 	await manager.getByRole('button', { name: 'پذیرفتن زمان پیشنهادی مدرسه' }).click();
@@ -80,6 +90,7 @@ test('a proposal goes through the handshake to confirmed on both calendars', asy
 	await expect(
 		manager.getByRole('listitem').filter({ hasText: 'پذیرش پیشنهاد مدرسه' })
 	).toHaveCount(1);
+	await expect(manager.getByRole('listitem').filter({ hasText: 'لغو جلسه' })).toHaveCount(0);
 
 	for (const page of [manager, staff]) {
 		await page.goto(`/calendar?month=${jalali(nextDay).month}`);

@@ -7,6 +7,7 @@ import { checkSlot, type SlotProblem } from './rules.ts';
 import { bellSessionInScope } from './scope.ts';
 import type { BellSessionActor } from './service.ts';
 import { sessionInstants } from './time.ts';
+import type { WorkflowError } from '../workflow-refusal.ts';
 
 // The handshake after a proposal (DESIGN.md, "Bell-session workflow"). The school answers a
 // proposal: confirm, counter-propose another slot, or decline with a reason. The centre (its
@@ -71,7 +72,7 @@ export interface TransitionInput {
 
 export type TransitionResult =
 	| { ok: true; status: BellSessionStatus; version: number }
-	| { ok: false; error: 'not_found' | 'forbidden' | 'wrong_state' | 'stale' | 'reason_required' }
+	| { ok: false; error: WorkflowError }
 	| { ok: false; error: 'refused'; refusal: SlotProblem };
 
 function sideOf(user: BellSessionActor, session: Pick<BellSession, 'school_id' | 'center_id'>) {

@@ -6,6 +6,7 @@ import { sessionInstants } from '../bell-sessions/time.ts';
 import { notifyCampaignEvent, type CampaignEventNotice } from '../notifications/service.ts';
 import { centerOf, findCampaignToChange, type CampaignActor } from './access.ts';
 import { checkEventSlot, type SlotProblem } from './rules.ts';
+import type { WorkflowError } from '../workflow-refusal.ts';
 
 // Changing one event on its own, without touching the rest of the series: move it (new day,
 // time or place), cancel it, or keep it despite a closure. Each needs a centre manager of the
@@ -28,7 +29,7 @@ export type EventChange =
 
 export type EventChangeResult =
 	| { ok: true; version: number }
-	| { ok: false; error: 'not_found' | 'forbidden' | 'stale' | 'wrong_state' | 'reason_required' }
+	| { ok: false; error: WorkflowError }
 	| { ok: false; error: 'refused'; refusal: SlotProblem };
 
 const auditActions: Record<EventChange['action'], AuditAction> = {

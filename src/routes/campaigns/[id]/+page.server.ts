@@ -23,6 +23,7 @@ import { findCampaignEvents, findCampaignInScope } from '$lib/server/campaigns/r
 import { canManageCampaigns } from '$lib/server/campaigns/scope';
 import { getDb } from '$lib/server/db';
 import { recordIdOf } from '$lib/server/directory/record-id';
+import { workflowRefusal } from '$lib/server/workflow-refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 // A campaign, its events and its history: everyone in scope reads it; its centre's managers and
@@ -102,21 +103,10 @@ async function change(
 
 /** What every action does with a refusal that is not about a field. */
 function refusal(result: Exclude<EventChangeResult, { ok: true }>, form: { message?: string }) {
-	switch (result.error) {
-		case 'not_found':
-			error(404, 'Not found');
-		// error() throws; the comments keep the linter's fall-through rule quiet.
-		// falls through
-		case 'forbidden':
-			error(403, 'Forbidden');
-		// falls through
-		case 'stale':
-			return fail(409, { form: { ...form, message: m.campaigns_stale() } });
-		case 'wrong_state':
-			return fail(409, { form: { ...form, message: m.campaigns_wrong_state() } });
-		default:
-			return fail(400, { form: { ...form, message: m.field_reason_required() } });
-	}
+	return workflowRefusal(result, form, {
+		stale: m.campaigns_stale,
+		wrongState: m.campaigns_wrong_state
+	});
 }
 
 export const actions: Actions = {

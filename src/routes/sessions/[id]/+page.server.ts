@@ -22,6 +22,7 @@ import {
 } from '$lib/server/bell-sessions/transitions';
 import { getDb } from '$lib/server/db';
 import { recordIdOf } from '$lib/server/directory/record-id';
+import { workflowRefusal } from '$lib/server/workflow-refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 async function sessionFor(event: RequestEvent) {
@@ -72,21 +73,10 @@ export const load: PageServerLoad = async (event) => {
 
 /** What every action does with a refusal that is not about a field. */
 function refusal(result: Exclude<TransitionResult, { ok: true }>, form: { message?: string }) {
-	switch (result.error) {
-		case 'not_found':
-			error(404, 'Not found');
-		// error() throws; the comments keep the linter's fall-through rule quiet.
-		// falls through
-		case 'forbidden':
-			error(403, 'Forbidden');
-		// falls through
-		case 'stale':
-			return fail(409, { form: { ...form, message: m.bell_sessions_stale() } });
-		case 'wrong_state':
-			return fail(409, { form: { ...form, message: m.bell_sessions_wrong_state() } });
-		default:
-			return fail(400, { form: { ...form, message: m.field_reason_required() } });
-	}
+	return workflowRefusal(result, form, {
+		stale: m.bell_sessions_stale,
+		wrongState: m.bell_sessions_wrong_state
+	});
 }
 
 type Found = Awaited<ReturnType<typeof sessionFor>>;
