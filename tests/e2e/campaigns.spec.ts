@@ -82,10 +82,28 @@ test('a campaign is planned with its preview, one date dropped, one event moved'
 	const date = parseJalaliDate(shown);
 	if (!date.ok) throw new Error(`not a date: ${shown}`);
 
+	// A second tab opened before the move still shows the event as it was.
+	const before = await page.context().newPage();
+	await before.goto(campaignPath);
+	await before.waitForLoadState('networkidle');
+
 	const movedTo = await moveEvent(page, eventId, date.date);
 	const moved = page.locator(`#${eventId}`);
 	await expect(moved.getByText(/^جابه‌جاشده از /)).toBeVisible();
 	await expect(moved.getByRole('heading')).toContainText('۱۸:۰۰');
+
+	// Cancelling from that tab is refused as stale, with the message, and the event stays.
+	const stale = before.locator(`#${eventId}`);
+	await stale.locator('summary', { hasText: 'لغو این برنامه' }).click();
+	await stale.locator('form[action="?/cancel"]').getByLabel('دلیل').fill('باران');
+	await stale.getByRole('button', { name: 'لغو این برنامه' }).click();
+	await expect(
+		stale.getByText('کس دیگری در این میان این را تغییر داده است.', { exact: false })
+	).toBeVisible();
+	await before.close();
+	await page.reload();
+	await expect(page.locator(`#${eventId}`).getByText(/^جابه‌جاشده از /)).toBeVisible();
+	await expect(page.locator(`#${eventId}`).getByText('لغوشده')).toHaveCount(0);
 
 	// The calendar of the move's month links to the event at its new time.
 	await page.goto(`/calendar?month=${jalali(movedTo).month}`);
