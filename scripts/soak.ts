@@ -1,13 +1,13 @@
-// npm run soak [-- --db <file>] [--minutes 3] [--people 50] [--think 1000]: a mixed workload of
-// the main roles' pages and writes (attendance corrections, participants' feedback answers: see
-// bench/writes.ts) for a few minutes, by 50 people working at once, each on a connection of
-// their own, pausing about `--think` ms between requests (bench/people.ts; `--think 0`: no pause,
-// to find the server's capacity). Passes when nothing is refused or unanswered, each kind of
-// request's p95 stays within its budget (the benchmark issue's), and the server's memory and WAL
-// stay bounded. Without --db it runs on a fresh district-scale synthetic file (with --db the file
-// is written to). The server reads each client's address from X-Forwarded-For, as behind a
-// reverse proxy, so participants answering from their own phones are not one address. Appends its
-// result to docs/benchmarks.md.
+// npm run soak [-- --db <file>] [--minutes 3] [--people 50] [--think 2000]: a mixed workload of
+// the main roles' pages and writes (attendance corrections, proposals confirmed by the school,
+// participants' feedback answers: see bench/writes.ts) for a few minutes, by 50 people working at
+// once, each on a connection of their own, pausing about `--think` ms between requests
+// (bench/people.ts; `--think 0`: no pause, to find the server's capacity). Passes when nothing is
+// refused or unanswered, each kind of request's p95 stays within its budget (the benchmark
+// issue's), and the server's memory and WAL stay bounded. Without --db it runs on a fresh
+// district-scale synthetic file (with --db the file is written to). The server reads each
+// client's address from X-Forwarded-For, as behind a reverse proxy, so participants answering
+// from their own phones are not one address. Appends its result to docs/benchmarks.md.
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -20,6 +20,7 @@ import {
 	countWrites,
 	feedbackAnswers,
 	findWriteTargets,
+	proposalsConfirmed,
 	type SoakRequest
 } from './bench/writes.ts';
 
@@ -28,7 +29,7 @@ const { values } = parseArgs({
 		db: { type: 'string' },
 		minutes: { type: 'string', default: '3' },
 		people: { type: 'string', default: '50' },
-		think: { type: 'string', default: '1000' },
+		think: { type: 'string', default: '2000' },
 		port: { type: 'string', default: '4381' },
 		out: { type: 'string', default: 'docs/benchmarks.md' }
 	}
@@ -47,7 +48,7 @@ if (!db) {
 		stdio: 'inherit'
 	});
 }
-const targets = await findWriteTargets(db, 'manager@demo.test');
+const targets = await findWriteTargets(db, 'manager@demo.test', 'staff@demo.test');
 if (targets.sessionIds.length < Number(values.people)) {
 	console.error(`manager@demo.test has fewer held sessions than there are people.`);
 	process.exit(2);
@@ -115,6 +116,11 @@ const kinds: { name: string; budgetMs: number; requests: SoakRequest[] }[] = [
 		requests: attendanceCorrections(origin, headers.manager, targets.sessionIds)
 	},
 	{
+		name: 'proposal made (manager) and confirmed (staff)',
+		budgetMs: PAGE_MS,
+		requests: proposalsConfirmed(origin, headers.manager, headers.staff, targets.proposals)
+	},
+	{
 		name: 'feedback form opened and answered',
 		budgetMs: PAGE_MS,
 		requests: feedbackAnswers(origin, targets.tokens)
@@ -133,8 +139,11 @@ await new Promise((resolve) => server.once('exit', resolve));
 const after = await countWrites(db);
 const written = {
 	corrections: after.corrections - before.corrections,
-	answers: after.answers - before.answers
+	answers: after.answers - before.answers,
+	proposed: after.proposed - before.proposed,
+	confirmed: after.confirmed - before.confirmed
 };
+const writes = written.corrections + written.answers + written.proposed + written.confirmed;
 
 /** The `q` quantile (0.5, 0.95...) of the latencies, in ms. */
 const quantile = (latencies: number[], q: number) => {
@@ -170,9 +179,10 @@ const lines = [
 		`refused ${run.refused.length}${statuses ? ` (${statuses})` : ''}, unanswered ${run.unanswered.length}; ` +
 		`all requests: p50 ${ms(quantile(all, 0.5))} ms, p95 ${ms(quantile(all, 0.95))} ms, p99 ${ms(quantile(all, 0.99))} ms; ` +
 		`peak RSS ${resources.peak.rssMb.toFixed(0)} MB, peak WAL ${resources.peak.walMb.toFixed(1)} MB. ` +
-		`Writes: ${written.corrections} attendance corrections and ${written.answers} feedback answers ` +
-		`stored (${((written.corrections + written.answers) / seconds).toFixed(1)}/s; ` +
-		`${targets.tokens.length} feedback forms open).`,
+		`Writes: ${written.corrections} attendance corrections, ${written.proposed} proposals, ` +
+		`${written.confirmed} confirmations and ${written.answers} feedback answers stored ` +
+		`(${(writes / seconds).toFixed(1)}/s; ${targets.tokens.length} feedback forms open, ` +
+		`${targets.proposals?.slots.length ?? 0} free slots to propose).`,
 	'',
 	'| request | answers | p50 ms | p95 ms | budget ms | met |',
 	'| --- | ---: | ---: | ---: | ---: | --- |',

@@ -61,7 +61,12 @@ export async function runPeople(options: {
 					const body = await response.text();
 					run.answers.push({ kind, ms: performance.now() - started });
 					if (response.status >= 400) run.refused.push({ kind, status: response.status });
-					request.onResponse?.(response.status, body, context);
+					request.onResponse?.(
+						response.status,
+						body,
+						context,
+						Object.fromEntries(response.headers)
+					);
 				} catch (error) {
 					run.unanswered.push({ kind, error: String(error) });
 				}

@@ -1,12 +1,19 @@
 import { openDatabase, type DB } from '../../src/lib/server/db/connect.ts';
 import { FEEDBACK_OPEN_DAYS, formStateOf } from '../../src/lib/server/feedback/rules.ts';
 import { findFeedbackTarget } from '../../src/lib/server/feedback/target.ts';
+import { checkSlot } from '../../src/lib/server/bell-sessions/rules.ts';
+import { findSettings } from '../../src/lib/server/settings/repository.ts';
+import { toJalali } from '../../src/lib/i18n/jalali.ts';
+import { minutesOf } from '../../src/lib/server/bell-sessions/time.ts';
+import { findCurrentSchoolYear } from '../../src/lib/server/school-years/repository.ts';
 
 // The soak's writes, done as people do them through the pages, without JavaScript:
 // - a centre manager corrects a held session's attendance: opens its form, changes the teachers'
 //   count, saves (a transaction: the counts, the students by grade, an audit entry);
 // - participants answer the anonymous feedback form of a session that has just been held: open
-//   /f/<token>, send a rating (each from their own phone, so each from its own address).
+//   /f/<token>, send a rating (each from their own phone, so each from its own address);
+// - a centre manager proposes a session at the paired school of staff@ and staff@ confirms it:
+//   the handshake, each proposal at a slot the app's own rules (checkSlot) find free.
 // Form posts carry the app's Origin, as a browser's do (SvelteKit refuses others).
 
 interface Context {
@@ -14,6 +21,8 @@ interface Context {
 	form?: Record<string, string> | null;
 	token?: string;
 	address?: string;
+	proposedId?: number;
+	version?: string;
 }
 
 interface Request {
@@ -26,7 +35,12 @@ interface Request {
 /** A request with its hooks (autocannon's shape, which the soak's runner follows too); `context` lives for one pass over the requests. */
 export interface SoakRequest extends Request {
 	setupRequest?: (request: Request, context: Context) => Request | null;
-	onResponse?: (status: number, body: string, context: Context) => void;
+	onResponse?: (
+		status: number,
+		body: string,
+		context: Context,
+		headers: Record<string, string>
+	) => void;
 }
 
 const formPost = (origin: string) => ({
@@ -128,6 +142,162 @@ export function feedbackAnswers(origin: string, tokens: string[]): SoakRequest[]
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** What a manager's proposal at staff@'s school needs, as the proposal page offers it. */
+export interface ProposalTarget {
+	neighborhoodId: number;
+	topicId: number;
+	facilitatorId: number;
+	/** Free slots, each proposed once: a local date and start time. */
+	slots: { date: string; startTime: string }[];
+}
+
+const PROPOSAL_MINUTES = 45;
+
+/**
+ * A proposal made and confirmed as people do it: the manager posts the proposal page's form, the
+ * school's staff opens the session and confirms it with the version the page shows. Each
+ * proposal takes the next free slot; once they are used up, the handshake stops.
+ */
+export function proposalsConfirmed(
+	origin: string,
+	manager: Record<string, string>,
+	staff: Record<string, string>,
+	target: ProposalTarget | null
+): SoakRequest[] {
+	if (!target) return [];
+	const slots = [...target.slots];
+	return [
+		{
+			method: 'POST',
+			headers: { ...manager, ...formPost(origin) },
+			setupRequest(request) {
+				const slot = slots.shift();
+				if (!slot) return null;
+				const { year, month, day } = toJalali(slot.date);
+				const body = new URLSearchParams({
+					neighborhood_id: String(target.neighborhoodId),
+					topic_id: String(target.topicId),
+					facilitator_id: String(target.facilitatorId),
+					audience: 'students',
+					grades: '8',
+					expected_headcount: '40',
+					date: `${year}/${month}/${day}`,
+					start_time: slot.startTime,
+					duration_minutes: String(PROPOSAL_MINUTES),
+					location: '',
+					note: ''
+				});
+				return { ...request, path: '/sessions/new', body: body.toString() };
+			},
+			onResponse(_status, _body, context, headers) {
+				const id = /\/sessions\/(\d+)/.exec(headers.location ?? '')?.[1];
+				context.proposedId = id ? Number(id) : undefined;
+			}
+		},
+		{
+			method: 'GET',
+			headers: { ...staff, accept: 'text/html' },
+			setupRequest(request, context) {
+				if (context.proposedId === undefined) return null;
+				return { ...request, path: `/sessions/${context.proposedId}` };
+			},
+			onResponse(status, body, context) {
+				context.version = status === 200 ? formFields(body, '?/confirm')?.version : undefined;
+			}
+		},
+		{
+			method: 'POST',
+			headers: { ...staff, ...formPost(origin) },
+			setupRequest(request, context) {
+				if (!context.version) return null;
+				const body = new URLSearchParams({ version: context.version }).toString();
+				return { ...request, path: `/sessions/${context.proposedId}?/confirm`, body };
+			}
+		}
+	];
+}
+
+/**
+ * staff@'s school as manager@ proposes there (its pairing this school year with a neighbourhood
+ * of the manager's centre), a topic for students, the district's first facilitator, and up to
+ * `limit` slots the app's own rules find free (school days ahead, within the school day).
+ */
+async function findProposalTarget(
+	db: DB,
+	managerEmail: string,
+	staffEmail: string,
+	limit: number
+): Promise<ProposalTarget | null> {
+	const year = await findCurrentSchoolYear(db);
+	if (!year) return null;
+	const place = await db
+		.selectFrom('users as staff')
+		.innerJoin('pairings', 'pairings.school_id', 'staff.school_id')
+		.innerJoin('centers', 'centers.neighborhood_id', 'pairings.neighborhood_id')
+		.innerJoin('user_centers', 'user_centers.center_id', 'centers.id')
+		.innerJoin('users as manager', 'manager.id', 'user_centers.user_id')
+		.innerJoin('neighborhoods', 'neighborhoods.id', 'pairings.neighborhood_id')
+		.innerJoin('areas', 'areas.id', 'neighborhoods.area_id')
+		.select([
+			'pairings.neighborhood_id',
+			'pairings.school_id',
+			'centers.id as center_id',
+			'areas.district_id'
+		])
+		.where('staff.email', '=', staffEmail)
+		.where('manager.email', '=', managerEmail)
+		.where('pairings.school_year_id', '=', year.id)
+		.executeTakeFirst();
+	const topic = await db
+		.selectFrom('topics')
+		.select('id')
+		.where('active', '=', 1)
+		.where('for_students', '=', 1)
+		.orderBy('id')
+		.executeTakeFirst();
+	if (!place || !topic) return null;
+	const facilitator = await db
+		.selectFrom('facilitators')
+		.select('id')
+		.where('district_id', '=', place.district_id)
+		.where('active', '=', 1)
+		.orderBy('id')
+		.executeTakeFirst();
+	if (!facilitator) return null;
+	const settings = await findSettings(db, place.district_id);
+	const [from, to] = [minutesOf(settings.school_day_starts), minutesOf(settings.school_day_ends)];
+	const slots: ProposalTarget['slots'] = [];
+	const now = new Date();
+	for (let day = 2; slots.length < limit; day++) {
+		const date = new Date(now.getTime() + day * DAY).toISOString().slice(0, 10);
+		if (date > year.ends_on) break;
+		for (
+			let start = from;
+			start + PROPOSAL_MINUTES <= to && slots.length < limit;
+			start += PROPOSAL_MINUTES
+		) {
+			const startTime = `${String(Math.floor(start / 60)).padStart(2, '0')}:${String(start % 60).padStart(2, '0')}`;
+			const problem = await checkSlot(db, {
+				districtId: place.district_id,
+				schoolId: place.school_id,
+				centerId: place.center_id,
+				facilitatorId: facilitator.id,
+				date,
+				startTime,
+				durationMinutes: PROPOSAL_MINUTES,
+				now
+			});
+			if (!problem) slots.push({ date, startTime });
+		}
+	}
+	return {
+		neighborhoodId: place.neighborhood_id,
+		topicId: topic.id,
+		facilitatorId: facilitator.id,
+		slots
+	};
+}
+
 /**
  * Tokens of session feedback forms open now (held in the last FEEDBACK_OPEN_DAYS and not full),
  * at most `limit`: read by status and start, so a country's file answers at once.
@@ -154,8 +324,11 @@ export async function openFeedbackTokens(db: DB, limit: number): Promise<string[
 	return tokens;
 }
 
-/** What the writes will touch: a manager's held sessions, and feedback forms open now. */
-export async function findWriteTargets(path: string, managerEmail: string) {
+/**
+ * What the writes will touch: a manager's held sessions, feedback forms open now, and where the
+ * manager may propose sessions that the staff member confirms.
+ */
+export async function findWriteTargets(path: string, managerEmail: string, staffEmail: string) {
 	const db = openDatabase(path);
 	try {
 		const sessions = await db
@@ -167,26 +340,40 @@ export async function findWriteTargets(path: string, managerEmail: string) {
 			.where('bell_sessions.status', '=', 'held')
 			.orderBy('bell_sessions.id')
 			.execute();
-		return { sessionIds: sessions.map((s) => s.id), tokens: await openFeedbackTokens(db, 200) };
+		return {
+			sessionIds: sessions.map((s) => s.id),
+			tokens: await openFeedbackTokens(db, 200),
+			proposals: await findProposalTarget(db, managerEmail, staffEmail, 1000)
+		};
 	} finally {
 		await db.destroy();
 	}
 }
 
-/** What has been written: attendance corrections (their audit entries) and feedback answers. */
+/** What has been written: attendance corrections, proposals, confirmations (their audit entries), feedback answers. */
 export async function countWrites(path: string) {
 	const db = openDatabase(path);
 	try {
-		const corrections = await db
-			.selectFrom('audit_log')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('action', '=', 'attendance_updated')
-			.executeTakeFirstOrThrow();
+		const audited = async (action: string) =>
+			Number(
+				(
+					await db
+						.selectFrom('audit_log')
+						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.where('action', '=', action)
+						.executeTakeFirstOrThrow()
+				).n
+			);
 		const answers = await db
 			.selectFrom('feedback_answers')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
 			.executeTakeFirstOrThrow();
-		return { corrections: Number(corrections.n), answers: Number(answers.n) };
+		return {
+			corrections: await audited('attendance_updated'),
+			answers: Number(answers.n),
+			proposed: await audited('bell_session_proposed'),
+			confirmed: await audited('bell_session_confirmed')
+		};
 	} finally {
 		await db.destroy();
 	}
