@@ -93,6 +93,10 @@ test('backups taken while people save attendance over HTTP are whole snapshots; 
 		// The server went on saving while the backup ran.
 		const during = log.filter((a) => a.method === 'POST' && a.at > started && a.at < ended);
 		expect(during.length, 'saves answered during the backup').toBeGreaterThan(0);
+		test.info().annotations.push({
+			type: `backup ${i}`,
+			description: `${Math.round(ended - started)} ms, ${during.length} saves answered meanwhile`
+		});
 		const found = readAttendance(copy);
 		expect(found.integrity).toBe('ok');
 		expect(found.brokenKeys).toBe(0);
@@ -109,6 +113,10 @@ test('backups taken while people save attendance over HTTP are whole snapshots; 
 	// No save was refused or failed: every form opened (200) and every save was answered 303.
 	expect(log.filter((a) => a.status !== (a.method === 'GET' ? 200 : 303))).toEqual([]);
 	await server.stop();
+	test.info().annotations.push({
+		type: 'writers',
+		description: `${sessionIds.length} (sessions ${sessionIds.join(', ')}), ${log.length} answers`
+	});
 
 	// The live file holds every acknowledged save and nothing else.
 	const after = readAttendance(live);
