@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { signIn as signInWithFetch } from '../../scripts/bench/server.ts';
 import { attendanceCorrections, findWriteTargets } from '../../scripts/bench/writes.ts';
