@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import SQLite from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { answerHeaderProblems, pageCspProblems } from '../helpers/hardening-headers';
-import { DEMO_PASSWORD, e2eDatabasePath } from './helpers';
+import { copyE2eDatabase, freePort, startBuiltServer } from './built-server';
+import { DEMO_PASSWORD } from './helpers';
 
 // Served over HTTPS, every answer carries HSTS and the session cookie is `__Host-session`; over
 // plain HTTP neither. The app never sees TLS: in production a proxy in front ends it and the app
@@ -16,47 +13,6 @@ import { DEMO_PASSWORD, e2eDatabasePath } from './helpers';
 // the browser tests' own server (ORIGIN=http://…) is the plain-HTTP case.
 
 const HSTS = 'max-age=31536000; includeSubDomains';
-
-/** A port no one listens on now. */
-async function freePort(): Promise<number> {
-	const server = createServer().listen(0, '127.0.0.1');
-	await once(server, 'listening');
-	const { port } = server.address() as { port: number };
-	server.close();
-	return port;
-}
-
-/** The built app on a copy of the browser tests' database, with `config` telling it its address. */
-async function startBuiltServer(config: Record<string, string>, port: number, database: string) {
-	const source = new SQLite(e2eDatabasePath, { readonly: true });
-	await source.backup(database);
-	source.close();
-	// As production runs it (`node build`, README): NODE_ENV unset, so the address alone decides.
-	const { NODE_ENV: _unset, ORIGIN: _origin, ...env } = process.env;
-	const child = spawn(process.execPath, ['build/index.js'], {
-		env: { ...env, ...config, DATABASE_PATH: database, PORT: String(port), HOST: '127.0.0.1' },
-		stdio: 'ignore'
-	});
-	const address = `http://127.0.0.1:${port}`;
-	const stop = async () => {
-		if (child.exitCode !== null) return;
-		const exited = once(child, 'exit');
-		child.kill('SIGTERM');
-		await exited;
-	};
-	const up = () =>
-		fetch(`${address}/healthz`)
-			.then((response) => response.ok)
-			.catch(() => false);
-	for (let i = 0; !(await up()); i++) {
-		if (i === 300) {
-			await stop();
-			throw new Error('The HTTPS-configured server did not start in 30 s.');
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	return { address, stop };
-}
 
 /** Signs liaison@ in at `address`, posting from `origin` as the browser would, through `proxy`. */
 async function signIn(address: string, origin: string, proxy = {}): Promise<Response> {
@@ -130,7 +86,9 @@ for (const { name, config, proxy: proxyOf } of httpsConfigs)
 		const port = await freePort();
 		const origin = `https://localhost:${port}`;
 		const proxy = proxyOf(origin);
-		const server = await startBuiltServer(config(origin), port, test.info().outputPath('https.db'));
+		const database = test.info().outputPath('https.db');
+		await copyE2eDatabase(database);
+		const server = await startBuiltServer(config(origin), port, database);
 		try {
 			const answers = await answersAt(server.address, proxy);
 			expect(answers.map(({ path, status }) => `${path} ${status}`)).toEqual([
