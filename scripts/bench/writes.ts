@@ -325,10 +325,10 @@ export async function openFeedbackTokens(db: DB, limit: number): Promise<string[
 }
 
 /**
- * What the writes will touch: a manager's held sessions, feedback forms open now, and where the
- * manager may propose sessions that the staff member confirms.
+ * What the writes will touch: a manager's held sessions, feedback forms open now, and, given a
+ * staff member, where the manager may propose sessions that they confirm.
  */
-export async function findWriteTargets(path: string, managerEmail: string, staffEmail: string) {
+export async function findWriteTargets(path: string, managerEmail: string, staffEmail?: string) {
 	const db = openDatabase(path);
 	try {
 		const sessions = await db
@@ -343,7 +343,7 @@ export async function findWriteTargets(path: string, managerEmail: string, staff
 		return {
 			sessionIds: sessions.map((s) => s.id),
 			tokens: await openFeedbackTokens(db, 200),
-			proposals: await findProposalTarget(db, managerEmail, staffEmail, 1000)
+			proposals: staffEmail ? await findProposalTarget(db, managerEmail, staffEmail, 1000) : null
 		};
 	} finally {
 		await db.destroy();
