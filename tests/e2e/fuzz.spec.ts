@@ -10,6 +10,7 @@ import { refusingForms } from './fuzz/feedback-states';
 import { contextFor, emails, formArbitrary, formFields, sessionsOf } from './fuzz/forms';
 import { askNext, nextRequestArbitrary, offSiteExamples } from './fuzz/next';
 import { addPageParams, queryRequestArbitrary, queryTargets } from './fuzz/queries';
+import { askSegment, segmentRequestArbitrary, segmentTargets } from './fuzz/segments';
 import { answerProblem } from './fuzz/well-formed';
 import { e2eDatabasePath, openFeedbackFormPath } from './helpers';
 
@@ -94,6 +95,45 @@ test('GET query strings of the list and detail pages, the downloads, the API and
 		);
 	}
 	await askers.close();
+	expect(failures).toEqual([]);
+});
+
+test('path segments of the detail pages and the feedback form, random and near-valid ids and tokens: never a 5xx, never a record outside the scope, nothing written', async ({
+	baseURL
+}) => {
+	test.setTimeout((1 + RUNS / 10) * 60_000);
+	const formPath = await openFeedbackFormPath(baseURL!);
+	// An event of campaign 3 (شاهین's centre): outside manager@'s and staff@'s scope, and not an
+	// event of campaign 1.
+	const event = database.value(
+		'select id from campaign_events where campaign_id = 3 order by id limit 1'
+	) as number;
+	const eventRoutes = ['attendance', 'sheet'].flatMap((page) => [
+		{
+			route: `/campaigns/[id]/events/[eventId]/${page}`,
+			path: `/campaigns/3/events/${event}/${page}`,
+			refused: ['center_manager', 'school_staff'] as Role[]
+		},
+		{
+			route: `/campaigns/[id]/events/[eventId]/${page}`,
+			path: `/campaigns/1/events/${event}/${page}`,
+			refused: roles
+		}
+	]);
+	const targets = segmentTargets([
+		{ route: '/f/[token]', path: formPath, refused: [] },
+		...eventRoutes
+	]);
+	const sessions = await sessionsOf(roles, baseURL!);
+	const failures: string[] = [];
+	for (const target of targets)
+		await fc.assert(
+			fc.asyncProperty(segmentRequestArbitrary(target, roles), async (asked) => {
+				failures.push(...(await askSegment(database, sessions, baseURL!, target, asked)));
+				return true;
+			}),
+			{ numRuns: RUNS * 2 }
+		);
 	expect(failures).toEqual([]);
 });
 
