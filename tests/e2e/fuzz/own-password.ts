@@ -24,7 +24,7 @@ const wouldChange = (form: Record<string, string>, password: string) =>
 	form.current_password === password &&
 	form.new_password === form.confirm_password &&
 	form.new_password !== password &&
-	[...form.new_password!].length >= 10;
+	[...(form.new_password ?? '')].length >= 10;
 
 export function passwordAttemptArbitrary(account: FuzzAccount): fc.Arbitrary<PasswordAttempt> {
 	const { password } = account;
