@@ -12,7 +12,8 @@ import { contextFor, emails, formArbitrary, formFields, sessionsOf } from './fuz
 import { attemptPasswordChange, passwordAttemptArbitrary } from './fuzz/own-password';
 import { askNext, nextRequestArbitrary, offSiteExamples } from './fuzz/next';
 import { addPageParams, queryRequestArbitrary, queryTargets } from './fuzz/queries';
-import { askSegment, segmentRequestArbitrary, segmentTargets } from './fuzz/segments';
+import { segmentRequestArbitrary } from './fuzz/segment-requests';
+import { askSegment, segmentTargets } from './fuzz/segments';
 import { attemptSignIn, signInAttemptArbitrary, signInExamples } from './fuzz/sign-in';
 import { attemptSignOut, signOutAttemptArbitrary } from './fuzz/sign-out';
 import { answerProblem } from './fuzz/well-formed';

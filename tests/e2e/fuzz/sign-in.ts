@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describeChanges, type DatabaseWatch } from './database';
 import { loopbackAddress, postSignIn, type FuzzAccount } from './accounts';
 import { formArbitrary } from './forms';
+import { persianDigits } from './segment-requests';
 import { answerProblem } from './well-formed';
 
 // The sign-in form fuzzed: near-valid forms of an account's email and password made for the
@@ -17,8 +18,6 @@ export interface SignInAttempt {
 	from: string;
 	form: Record<string, string>;
 }
-
-const persianDigits = (text: string) => text.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 
 function emailVariants(email: string): string[] {
 	const [local, domain] = email.split('@') as [string, string];
