@@ -2,14 +2,20 @@ import fc from 'fast-check';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { matrix, type Role } from './authorization-matrix';
 import { Askers } from './fuzz/askers';
+import { newFuzzAccount, postSignIn } from './fuzz/accounts';
 import { DatabaseWatch, describeChanges } from './fuzz/database';
 import { sendFeedbackAnswer } from './fuzz/feedback';
 import { feedbackAnswerArbitrary, feedbackAnswerExamples } from './fuzz/feedback-attempts';
 import { sendRefusedAnswer } from './fuzz/feedback-refused';
 import { refusingForms } from './fuzz/feedback-states';
 import { contextFor, emails, formArbitrary, formFields, sessionsOf } from './fuzz/forms';
+import { attemptPasswordChange, passwordAttemptArbitrary } from './fuzz/own-password';
 import { askNext, nextRequestArbitrary, offSiteExamples } from './fuzz/next';
 import { addPageParams, queryRequestArbitrary, queryTargets } from './fuzz/queries';
+import { segmentRequestArbitrary } from './fuzz/segment-requests';
+import { askSegment, segmentTargets } from './fuzz/segments';
+import { attemptSignIn, signInAttemptArbitrary, signInExamples } from './fuzz/sign-in';
+import { attemptSignOut, signOutAttemptArbitrary } from './fuzz/sign-out';
 import { answerProblem } from './fuzz/well-formed';
 import { e2eDatabasePath, openFeedbackFormPath } from './helpers';
 
@@ -28,7 +34,7 @@ test.describe.configure({ mode: 'default' });
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
 const roles: Role[] = ['anonymous', 'admin', 'center_manager', 'school_staff', 'liaison'];
-// These end the fuzzer's own session or lock its account.
+// These end the fuzzer's own session or lock its account: fuzzed below, with accounts of their own.
 const skipped = /^\/(logout|login|profile\/password)\b/;
 
 let database: DatabaseWatch;
@@ -94,6 +100,98 @@ test('GET query strings of the list and detail pages, the downloads, the API and
 		);
 	}
 	await askers.close();
+	expect(failures).toEqual([]);
+});
+
+test('path segments of the detail pages and the feedback form, random and near-valid ids and tokens: never a 5xx, never a record outside the scope, nothing written', async ({
+	baseURL
+}) => {
+	test.setTimeout((1 + RUNS / 10) * 60_000);
+	const formPath = await openFeedbackFormPath(baseURL!);
+	// An event of campaign 3 (شاهین's centre): outside manager@'s and staff@'s scope, and not an
+	// event of campaign 1.
+	const event = database.value(
+		'select id from campaign_events where campaign_id = 3 order by id limit 1'
+	) as number;
+	const eventRoutes = ['attendance', 'sheet'].flatMap((page) => [
+		{
+			route: `/campaigns/[id]/events/[eventId]/${page}`,
+			path: `/campaigns/3/events/${event}/${page}`,
+			refused: ['center_manager', 'school_staff'] as Role[]
+		},
+		{
+			route: `/campaigns/[id]/events/[eventId]/${page}`,
+			path: `/campaigns/1/events/${event}/${page}`,
+			refused: roles
+		}
+	]);
+	const targets = segmentTargets([
+		{ route: '/f/[token]', path: formPath, refused: [] },
+		...eventRoutes
+	]);
+	const sessions = await sessionsOf(roles, baseURL!);
+	const failures: string[] = [];
+	for (const target of targets)
+		await fc.assert(
+			fc.asyncProperty(segmentRequestArbitrary(target, roles), async (asked) => {
+				failures.push(...(await askSegment(database, sessions, baseURL!, target, asked)));
+				return true;
+			}),
+			{ numRuns: RUNS * 2 }
+		);
+	expect(failures).toEqual([]);
+});
+
+test('the sign-in form, random and near-valid emails and passwords of an account made for it: never a 5xx, a refusal in the page’s language, nothing written but the sign-in or its failure', async ({
+	baseURL
+}) => {
+	test.setTimeout((1 + RUNS / 20) * 60_000);
+	const { account, context } = await newFuzzAccount(baseURL!, database, 'sign-in');
+	await context.dispose();
+	const failures: string[] = [];
+	await fc.assert(
+		fc.asyncProperty(signInAttemptArbitrary(account), async (attempt) => {
+			failures.push(...(await attemptSignIn(database, baseURL!, attempt)));
+			return true;
+		}),
+		{ numRuns: RUNS * 3, examples: signInExamples(account) }
+	);
+	expect(failures).toEqual([]);
+});
+
+test('changing one’s password, random and near-valid forms that must not change it: never a 5xx, nothing written, the old password still signs in', async ({
+	baseURL
+}) => {
+	test.setTimeout((1 + RUNS / 20) * 60_000);
+	const { account, context } = await newFuzzAccount(baseURL!, database, 'password');
+	const failures: string[] = [];
+	await fc.assert(
+		fc.asyncProperty(passwordAttemptArbitrary(account), async (attempt) => {
+			failures.push(...(await attemptPasswordChange(database, context, attempt)));
+			return true;
+		}),
+		{ numRuns: RUNS * 2 }
+	);
+	expect(failures).toEqual([]);
+	expect((await context.get('/profile', { maxRedirects: 0 })).status()).toBe(200);
+	await context.dispose();
+	expect((await postSignIn(baseURL!, '/login', { ...account }, '127.0.0.4')).status()).toBe(303);
+});
+
+test('signing out, with random bodies, content types, origins and sessions: never a 5xx, ends only the session it carries, nothing written when refused', async ({
+	baseURL
+}) => {
+	test.setTimeout((1 + RUNS / 20) * 60_000);
+	const { account, context } = await newFuzzAccount(baseURL!, database, 'sign-out');
+	await context.dispose();
+	const failures: string[] = [];
+	await fc.assert(
+		fc.asyncProperty(signOutAttemptArbitrary(baseURL!), async (attempt) => {
+			failures.push(...(await attemptSignOut(database, baseURL!, account, attempt)));
+			return true;
+		}),
+		{ numRuns: RUNS * 2 }
+	);
 	expect(failures).toEqual([]);
 });
 

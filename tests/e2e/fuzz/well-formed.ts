@@ -49,7 +49,10 @@ async function bodyProblem(kind: Kind, status: number, body: Buffer): Promise<st
 }
 
 /** What is wrong with the answer, null when nothing. */
-export async function answerProblem(kind: Kind, response: APIResponse): Promise<string | null> {
+export async function answerProblem(
+	kind: Kind,
+	response: Pick<APIResponse, 'status' | 'headers' | 'body'>
+): Promise<string | null> {
 	const status = response.status();
 	if (status !== 200 && !(status >= 400 && status < 500)) return `answered ${status}`;
 	// Outside the API a refusal is the app's error page.
