@@ -65,10 +65,11 @@ function decoded(segment: string): string | null {
 	}
 }
 
-/** The record id the app reads (`Number`, a positive safe integer), or null when none. */
+/** The record id the app reads (a positive safe integer written plainly: `12`, not `012`), or null. */
 function idOf(segment: string): number | null {
-	const n = Number(decoded(segment));
-	return decoded(segment) !== null && Number.isSafeInteger(n) && n > 0 ? n : null;
+	const text = decoded(segment);
+	const n = Number(text);
+	return text !== null && /^[1-9][0-9]*$/.test(text) && Number.isSafeInteger(n) ? n : null;
 }
 
 /**

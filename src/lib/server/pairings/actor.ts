@@ -1,4 +1,4 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '../auth/guard.ts';
 import type { PairingActor } from './audit.ts';
 
@@ -13,11 +13,4 @@ export function requirePairingActor(
 		districtIds: admin.scope.districtIds,
 		ip: event.getClientAddress()
 	};
-}
-
-/** The neighbourhood id of a /pairings/[neighborhoodId] address; nonsense is 404. */
-export function neighborhoodIdOf(params: { neighborhoodId?: string }): number {
-	const id = Number(params.neighborhoodId);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'Not found');
-	return id;
 }

@@ -32,11 +32,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 async function campaignFor(event: RequestEvent) {
 	const user = requireUser(event);
-	const campaign = await findCampaignInScope(
-		getDb(),
-		user,
-		recordIdOf(event.params as { id: string })
-	);
+	const campaign = await findCampaignInScope(getDb(), user, recordIdOf(event.params.id));
 	if (!campaign) error(404, 'Not found');
 	return { user, campaign };
 }

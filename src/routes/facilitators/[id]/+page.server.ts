@@ -12,18 +12,13 @@ import { updateFacilitator } from '$lib/server/facilitators/service';
 import { listTopicOptions } from '$lib/server/topics/repository';
 import { requireAdminActor } from '$lib/server/auth/actor';
 import type { Actions, PageServerLoad } from './$types';
-
-function facilitatorIdOf(params: { id: string }): number {
-	const id = Number(params.id);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'Not found');
-	return id;
-}
+import { recordIdOf } from '$lib/server/directory/record-id';
 
 // Admins edit their districts' facilitators; centre managers and liaisons read them; staff 404.
 export const load: PageServerLoad = async (event) => {
 	const user = requireFacilitatorReader(event);
 	const db = getDb();
-	const facilitator = await findFacilitatorForReader(db, user, facilitatorIdOf(event.params));
+	const facilitator = await findFacilitatorForReader(db, user, recordIdOf(event.params.id));
 	if (!facilitator) error(404, 'Not found');
 	const topicIds = facilitator.topics.map((t) => t.id);
 	const values = {
@@ -53,7 +48,7 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(facilitatorUpdateSchema));
 		if (!form.valid) return fail(400, { form });
 		const { version, ...input } = form.data;
-		const id = facilitatorIdOf(event.params);
+		const id = recordIdOf(event.params.id);
 		const result = await updateFacilitator(getDb(), actor, id, version, input);
 		if (result.ok) return message(form, m.saved());
 		if (!('field' in result)) {

@@ -5,7 +5,8 @@ import { todayInTehran } from '$lib/i18n/jalali';
 import { changePairingSchema, pairSchema, unpairSchema } from '$lib/schemas/pairings';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
-import { neighborhoodIdOf, requirePairingActor } from '$lib/server/pairings/actor';
+import { recordIdOf } from '$lib/server/directory/record-id';
+import { requirePairingActor } from '$lib/server/pairings/actor';
 import { localYearLabel } from '$lib/server/pairings/messages';
 import {
 	districtScope,
@@ -28,7 +29,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
-	const id = neighborhoodIdOf(event.params);
+	const id = recordIdOf(event.params.neighborhoodId);
 	const neighborhood = await findNeighborhoodInScope(db, user, id);
 	if (!neighborhood) error(404, 'Not found');
 	const years = await listSchoolYears(db);
@@ -84,7 +85,7 @@ export const load: PageServerLoad = async (event) => {
 /** The admin acting and the neighbourhood acted on: 404 before anything else when out of reach. */
 async function adminAndNeighborhood(event: Parameters<Actions[string]>[0]) {
 	const actor = requirePairingActor(event);
-	const neighborhoodId = neighborhoodIdOf(event.params);
+	const neighborhoodId = recordIdOf(event.params.neighborhoodId);
 	const scope = districtScope(actor.districtIds);
 	if (!(await findNeighborhoodInScope(getDb(), scope, neighborhoodId))) error(404, 'Not found');
 	return { actor, neighborhoodId };

@@ -12,17 +12,12 @@ import { inputFromRecord, totalStudents } from '$lib/server/schools/record';
 import { findNeighborhoodsInDistricts } from '$lib/server/schools/places';
 import { updateSchool } from '$lib/server/schools/service';
 import type { Actions, PageServerLoad } from './$types';
-
-function schoolIdOf(params: { id: string }): number {
-	const id = Number(params.id);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'Not found');
-	return id;
-}
+import { recordIdOf } from '$lib/server/directory/record-id';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
-	const school = await findSchoolInScope(db, user, schoolIdOf(event.params));
+	const school = await findSchoolInScope(db, user, recordIdOf(event.params.id));
 	if (!school) error(404, 'Not found');
 	const canEdit = user.role === 'admin';
 	return {
@@ -45,7 +40,7 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(schoolUpdateSchema));
 		if (!form.valid) return fail(400, { form });
 		const { version, ...input } = form.data;
-		const result = await updateSchool(getDb(), actor, schoolIdOf(event.params), version, input);
+		const result = await updateSchool(getDb(), actor, recordIdOf(event.params.id), version, input);
 		if (result.ok) return message(form, m.saved());
 		if (!('field' in result)) {
 			if (result.error === 'stale') return message(form, m.stale_edit(), { status: 409 });

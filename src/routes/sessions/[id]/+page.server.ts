@@ -27,11 +27,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 async function sessionFor(event: RequestEvent) {
 	const user = requireUser(event);
-	const session = await findBellSessionInScope(
-		getDb(),
-		user,
-		recordIdOf(event.params as { id: string })
-	);
+	const session = await findBellSessionInScope(getDb(), user, recordIdOf(event.params.id));
 	if (!session) error(404, 'Not found');
 	return { user, session };
 }

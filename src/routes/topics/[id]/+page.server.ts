@@ -9,16 +9,11 @@ import { audienceOf, findTopicById } from '$lib/server/topics/repository';
 import { setTopicActive, updateTopic } from '$lib/server/topics/service';
 import { requireAdminActor } from '$lib/server/auth/actor';
 import type { Actions, PageServerLoad } from './$types';
-
-function topicIdOf(params: { id: string }): number {
-	const id = Number(params.id);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'Not found');
-	return id;
-}
+import { recordIdOf } from '$lib/server/directory/record-id';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const topic = await findTopicById(getDb(), topicIdOf(event.params));
+	const topic = await findTopicById(getDb(), recordIdOf(event.params.id));
 	if (!topic) error(404, 'Not found');
 	const values = {
 		name_fa: topic.name_fa,
@@ -38,7 +33,7 @@ async function changeStatus(event: RequestEvent<{ id: string }>, active: boolean
 	const actor = requireAdminActor(event);
 	const form = await superValidate(event.request, zod4(versionSchema), { id: 'status' });
 	if (!form.valid) return fail(400, { statusError: m.error_request_body() });
-	const id = topicIdOf(event.params);
+	const id = recordIdOf(event.params.id);
 	const result = await setTopicActive(getDb(), actor, id, form.data.version, active);
 	if (result.ok) return { statusChanged: active ? 'restored' : 'retired' };
 	if (result.error === 'stale') return fail(409, { statusError: m.stale_edit() });
@@ -51,7 +46,7 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(topicUpdateSchema));
 		if (!form.valid) return fail(400, { form });
 		const { version, ...input } = form.data;
-		const result = await updateTopic(getDb(), actor, topicIdOf(event.params), version, input);
+		const result = await updateTopic(getDb(), actor, recordIdOf(event.params.id), version, input);
 		if (result.ok) return message(form, m.saved());
 		if (result.error === 'stale') return message(form, m.stale_edit(), { status: 409 });
 		error(404, 'Not found');

@@ -12,18 +12,13 @@ import { listDistrictsByIds } from '$lib/server/directory/districts';
 import { requireAdminActor } from '$lib/server/auth/actor';
 import { closureInputOf, refusalOf } from '../closure-form';
 import type { Actions, PageServerLoad } from './$types';
-
-function closureIdOf(params: { id: string }): number {
-	const id = Number(params.id);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'Not found');
-	return id;
-}
+import { recordIdOf } from '$lib/server/directory/record-id';
 
 // Admins only, and only their own districts' closures (anything else is 404).
 export const load: PageServerLoad = async (event) => {
 	const actor = requireAdminActor(event);
 	const db = getDb();
-	const closure = await findClosureInDistricts(db, closureIdOf(event.params), actor.districtIds);
+	const closure = await findClosureInDistricts(db, recordIdOf(event.params.id), actor.districtIds);
 	if (!closure) error(404, 'Not found');
 	const values = {
 		district_id: closure.district_id,
@@ -51,7 +46,7 @@ export const actions: Actions = {
 		const actor = requireAdminActor(event);
 		const form = await superValidate(event.request, zod4(closureUpdateSchema));
 		if (!form.valid) return fail(400, { form });
-		const id = closureIdOf(event.params);
+		const id = recordIdOf(event.params.id);
 		const input = closureInputOf(form.data, actor.districtIds[0] ?? -1);
 		const result = await updateClosure(getDb(), actor, id, form.data.version, input);
 		if (result.ok) return message(form, m.saved());
@@ -66,7 +61,7 @@ export const actions: Actions = {
 		const result = await deleteClosure(
 			getDb(),
 			actor,
-			closureIdOf(event.params),
+			recordIdOf(event.params.id),
 			form.data.version
 		);
 		if (!result.ok && result.error === 'stale') return fail(409, { deleteError: m.stale_edit() });

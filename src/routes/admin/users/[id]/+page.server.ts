@@ -10,17 +10,12 @@ import { userChangeErrorMessage } from '$lib/server/users/messages';
 import { findUserById, findUserScope, isUserInDistricts } from '$lib/server/users/repository';
 import { resetUserPassword, setUserActive, updateUser } from '$lib/server/users/service';
 import type { Actions, PageServerLoad } from './$types';
-
-function userIdOf(params: { id: string }): number {
-	const id = Number(params.id);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'Not found');
-	return id;
-}
+import { recordIdOf } from '$lib/server/directory/record-id';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireAdminActor(event);
 	const db = getDb();
-	const id = userIdOf(event.params);
+	const id = recordIdOf(event.params.id);
 	const user = await findUserById(db, id);
 	if (!user || !(await isUserInDistricts(db, id, actor.districtIds))) error(404, 'Not found');
 	const scope = await findUserScope(db, user);
@@ -48,7 +43,7 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(userUpdateSchema));
 		if (!form.valid) return fail(400, { form });
 		const { version, ...input } = form.data;
-		const result = await updateUser(getDb(), actor, userIdOf(event.params), version, input);
+		const result = await updateUser(getDb(), actor, recordIdOf(event.params.id), version, input);
 		if (result.ok) return message(form, m.saved());
 		if (!('field' in result)) {
 			if (result.error === 'stale') return message(form, m.stale_edit(), { status: 409 });
@@ -59,7 +54,7 @@ export const actions: Actions = {
 	setActive: async (event) => {
 		const actor = requireAdminActor(event);
 		const active = (await event.request.formData()).get('active') === '1';
-		const result = await setUserActive(getDb(), actor, userIdOf(event.params), active);
+		const result = await setUserActive(getDb(), actor, recordIdOf(event.params.id), active);
 		if (!result.ok) error(404, 'Not found');
 		return { activeChanged: true };
 	},
@@ -70,7 +65,7 @@ export const actions: Actions = {
 		const result = await resetUserPassword(
 			getDb(),
 			actor,
-			userIdOf(event.params),
+			recordIdOf(event.params.id),
 			form.data.temporary_password
 		);
 		if (result.ok) return message(form, m.password_reset_done());

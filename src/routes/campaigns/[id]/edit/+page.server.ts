@@ -28,11 +28,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** The campaign, for a user who may change it: 404 outside their scope, 403 to readers. */
 async function campaignToChange(event: RequestEvent) {
 	const user = requireUser(event);
-	const campaign = await findCampaignInScope(
-		getDb(),
-		user,
-		recordIdOf(event.params as { id: string })
-	);
+	const campaign = await findCampaignInScope(getDb(), user, recordIdOf(event.params.id));
 	if (!campaign) error(404, 'Not found');
 	if (!canManageCampaigns(user, campaign.center_id)) error(403, 'Forbidden');
 	return { campaign, actor: { ...user, ip: event.getClientAddress() } };

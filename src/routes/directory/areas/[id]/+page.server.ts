@@ -15,7 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireAdminActor(event);
-	const area = await findAreaInDistricts(getDb(), recordIdOf(event.params), actor.districtIds);
+	const area = await findAreaInDistricts(getDb(), recordIdOf(event.params.id), actor.districtIds);
 	if (!area) error(404, 'Not found');
 	const number = String(area.number);
 	const values = {
@@ -37,7 +37,7 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(areaUpdateSchema));
 		if (!form.valid) return fail(400, { form });
 		const { version, number, ...names } = form.data;
-		const result = await updateArea(getDb(), actor, recordIdOf(event.params), version, {
+		const result = await updateArea(getDb(), actor, recordIdOf(event.params.id), version, {
 			number: toInteger(number),
 			...names
 		});

@@ -15,7 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const actor = requireAdminActor(event);
 	const db = getDb();
-	const center = await findCenterInDistricts(db, recordIdOf(event.params), actor.districtIds);
+	const center = await findCenterInDistricts(db, recordIdOf(event.params.id), actor.districtIds);
 	if (!center) error(404, 'Not found');
 	const values = {
 		name: center.name,
@@ -42,7 +42,7 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(centerUpdateSchema));
 		if (!form.valid) return fail(400, { form });
 		const { version, ...input } = form.data;
-		const id = recordIdOf(event.params);
+		const id = recordIdOf(event.params.id);
 		const result = await updateCenter(getDb(), actor, id, version, input);
 		if (result.ok) {
 			form.data.version = version + 1;

@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	const db = getDb();
 	const neighborhood = await findNeighborhoodInDistricts(
 		db,
-		recordIdOf(event.params),
+		recordIdOf(event.params.id),
 		actor.districtIds
 	);
 	if (!neighborhood) error(404, 'Not found');
@@ -46,7 +46,7 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(neighborhoodUpdateSchema));
 		if (!form.valid) return fail(400, { form });
 		const { version, ...input } = form.data;
-		const id = recordIdOf(event.params);
+		const id = recordIdOf(event.params.id);
 		const result = await updateNeighborhood(getDb(), actor, id, version, input);
 		if (result.ok) {
 			form.data.version = version + 1;

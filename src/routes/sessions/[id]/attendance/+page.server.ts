@@ -23,7 +23,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 async function sessionFor(event: RequestEvent) {
 	const user = requireUser(event);
-	const id = recordIdOf(event.params as { id: string });
+	const id = recordIdOf(event.params.id);
 	const session = await findBellSessionInScope(getDb(), user, id);
 	if (!session) error(404, 'Not found');
 	return { user, session };

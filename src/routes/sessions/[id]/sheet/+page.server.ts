@@ -13,7 +13,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
-	const session = await findBellSessionInScope(db, user, recordIdOf(event.params));
+	const session = await findBellSessionInScope(db, user, recordIdOf(event.params.id));
 	if (!session) error(404, 'Not found');
 	return {
 		session,

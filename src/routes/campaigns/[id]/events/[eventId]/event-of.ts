@@ -8,8 +8,8 @@ import { recordIdOf } from '$lib/server/directory/record-id';
 export async function campaignEventFor(event: RequestEvent) {
 	const user = requireUser(event);
 	const params = event.params as { id: string; eventId: string };
-	const campaignId = recordIdOf(params);
-	const found = await findCampaignEventInScope(getDb(), user, recordIdOf({ id: params.eventId }));
+	const campaignId = recordIdOf(params.id);
+	const found = await findCampaignEventInScope(getDb(), user, recordIdOf(params.eventId));
 	if (!found || found.campaign_id !== campaignId) error(404, 'Not found');
 	return { user, campaignEvent: found };
 }
