@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z.ts';
 import { m } from '../paraglide/messages.js';
 
 // The profile's API token forms: a name to make one, the token's id to revoke it.

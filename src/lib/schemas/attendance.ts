@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z.ts';
 import { toPersianDigits } from '../i18n/digits.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { m } from '../paraglide/messages.js';

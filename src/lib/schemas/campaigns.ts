@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z.ts';
 import { campaignAudiences } from '../campaigns/values.ts';
 import { dateErrorMessage } from '../i18n/date-errors.ts';
 import { parseJalaliDate } from '../i18n/jalali.ts';
@@ -15,7 +15,7 @@ const optionalText = (max: number) => z.string().trim().max(max).default('');
 const slotFields = { ...startAndDurationFields, place: optionalText(200) };
 
 const ruleFields = {
-	title: z.string({ error: required }).trim().min(1, { error: required }).max(150),
+	title: z.string().trim().min(1, { error: required }).max(150),
 	topic_id: id,
 	audience: z.enum(campaignAudiences, { error: () => m.campaigns_error_audience_required() }),
 	first_date: jalaliDateText,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z.ts';
 import { audiences, organizations } from '../catalogue/labels.ts';
 import { toLatinDigits } from '../i18n/digits.ts';
 import { m } from '../paraglide/messages.js';
@@ -8,8 +8,7 @@ import { m } from '../paraglide/messages.js';
 // `catalogue/labels.ts`.
 
 const required = () => m.field_required();
-const requiredText = (max: number) =>
-	z.string({ error: required }).trim().min(1, { error: required }).max(max);
+const requiredText = (max: number) => z.string().trim().min(1, { error: required }).max(max);
 // Versions start at 1; a missing one (read as 0) is refused like any invalid field.
 const version = z.coerce.number().int().positive();
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z.ts';
 import { closureKinds } from '../closures/kinds.ts';
 import { dateErrorMessage } from '../i18n/date-errors.ts';
 import { parseJalaliDate } from '../i18n/jalali.ts';
@@ -9,8 +9,7 @@ import { clockTimeText, wholeNumberText } from './fields.ts';
 // on as 'YYYY-MM-DD'. Messages are functions so each request gets its own language.
 
 const required = () => m.field_required();
-const requiredText = (max: number) =>
-	z.string({ error: required }).trim().min(1, { error: required }).max(max);
+const requiredText = (max: number) => z.string().trim().min(1, { error: required }).max(max);
 const optionalId = z.number().int().positive().optional();
 
 export const closureSchema = z

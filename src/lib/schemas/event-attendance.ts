@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z.ts';
 import { getLocale } from '../paraglide/runtime.js';
 import {
 	eventCountFields,

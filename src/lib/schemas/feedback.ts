@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z.ts';
 import { ANSWER_COMMENT_MAX, STAFF_COMMENT_MAX } from '../feedback/limits.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { m } from '../paraglide/messages.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z.ts';
 import { toLatinDigits } from '../i18n/digits.ts';
 import { m } from '../paraglide/messages.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z.ts';
 import { tidyText } from '../i18n/tidy-text.ts';
 import { toLatinDigits } from '../i18n/digits.ts';
 import { formatNumber } from '../i18n/format.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z.ts';
 import { roles } from '../users/roles.ts';
 import { m } from '../paraglide/messages.js';
 
@@ -6,17 +6,17 @@ import { m } from '../paraglide/messages.js';
 const required = () => m.field_required();
 
 export const signInSchema = z.object({
-	email: z.string({ error: required }).trim().min(1, { error: required }).max(254),
-	password: z.string({ error: required }).min(1, { error: required }).max(1000)
+	email: z.string().trim().min(1, { error: required }).max(254),
+	password: z.string().min(1, { error: required }).max(1000)
 });
 
-const newPassword = z.string({ error: required }).min(1, { error: required }).max(1000);
+const newPassword = z.string().min(1, { error: required }).max(1000);
 
 export const passwordChangeSchema = z
 	.object({
-		current_password: z.string({ error: required }).min(1, { error: required }).max(1000),
+		current_password: z.string().min(1, { error: required }).max(1000),
 		new_password: newPassword,
-		confirm_password: z.string({ error: required }).min(1, { error: required }).max(1000)
+		confirm_password: z.string().min(1, { error: required }).max(1000)
 	})
 	.refine((v) => v.new_password === v.confirm_password, {
 		path: ['confirm_password'],
@@ -24,7 +24,7 @@ export const passwordChangeSchema = z
 	});
 
 export const profileSchema = z.object({
-	display_name: z.string({ error: required }).trim().min(1, { error: required }).max(100),
+	display_name: z.string().trim().min(1, { error: required }).max(100),
 	locale: z.enum(['fa', 'en'])
 });
 
@@ -36,7 +36,7 @@ const userFields = z.object({
 		.trim()
 		.toLowerCase()
 		.max(254),
-	display_name: z.string({ error: required }).trim().min(1, { error: required }).max(100),
+	display_name: z.string().trim().min(1, { error: required }).max(100),
 	role: z.enum(roles, { error: required }),
 	district_ids: idList,
 	center_ids: idList,
