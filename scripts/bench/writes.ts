@@ -39,7 +39,7 @@ export interface SoakRequest extends Request {
 		status: number,
 		body: string,
 		context: Context,
-		headers: Record<string, string>
+		headers?: Record<string, string>
 	) => void;
 }
 
@@ -190,7 +190,7 @@ export function proposalsConfirmed(
 				return { ...request, path: '/sessions/new', body: body.toString() };
 			},
 			onResponse(_status, _body, context, headers) {
-				const id = /\/sessions\/(\d+)/.exec(headers.location ?? '')?.[1];
+				const id = /\/sessions\/(\d+)/.exec(headers?.location ?? '')?.[1];
 				context.proposedId = id ? Number(id) : undefined;
 			}
 		},
