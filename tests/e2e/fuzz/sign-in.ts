@@ -69,11 +69,20 @@ const messages = (locale: 'fa' | 'en') =>
 	JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
 const escapeHtml = (text: string) =>
 	text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-/** What a refused sign-in says, in each language: a field's error, wrong details, too many tries. */
+/**
+ * What a refused sign-in says, in each language: a field's error (empty, too long, not accepted),
+ * wrong details, too many tries.
+ */
 const refusals = Object.fromEntries(
 	(['fa', 'en'] as const).map((locale) => {
 		const m = messages(locale);
-		const reasons = [m.field_required!, m.sign_in_invalid!, m.sign_in_throttled!.split('{')[0]!];
+		const reasons = [
+			m.field_required!,
+			m.field_too_long!.split('{')[0]!,
+			m.field_invalid!,
+			m.sign_in_invalid!,
+			m.sign_in_throttled!.split('{')[0]!
+		];
 		return [locale, reasons.map(escapeHtml)];
 	})
 ) as Record<'fa' | 'en', string[]>;
