@@ -6,6 +6,12 @@ import { findSettings } from '../../src/lib/server/settings/repository.ts';
 import { toJalali } from '../../src/lib/i18n/jalali.ts';
 import { minutesOf } from '../../src/lib/server/bell-sessions/time.ts';
 import { findCurrentSchoolYear } from '../../src/lib/server/school-years/repository.ts';
+import {
+	findFacilitatorChoices,
+	findPairedPlaces
+} from '../../src/lib/server/bell-sessions/choices.ts';
+import { findPlace } from '../../src/lib/server/bell-sessions/service.ts';
+import { findUserByEmail, findUserScope } from '../../src/lib/server/users/repository.ts';
 
 // The soak's writes, done as people do them through the pages, without JavaScript:
 // - a centre manager corrects a held session's attendance: opens its form, changes the teachers'
@@ -218,9 +224,10 @@ export function proposalsConfirmed(
 }
 
 /**
- * staff@'s school as manager@ proposes there (its pairing this school year with a neighbourhood
- * of the manager's centre), a topic for students, the district's first facilitator, and up to
- * `limit` slots the app's own rules find free (school days ahead, within the school day).
+ * staff@'s school as manager@ proposes there, read as the proposal page and the service read it
+ * (the manager's paired places, the place's district and centre, the facilitators offered), a
+ * topic for students, and up to `limit` slots the app's own rules find free (school days ahead,
+ * within the school day).
  */
 async function findProposalTarget(
 	db: DB,
@@ -228,26 +235,17 @@ async function findProposalTarget(
 	staffEmail: string,
 	limit: number
 ): Promise<ProposalTarget | null> {
-	const year = await findCurrentSchoolYear(db);
-	if (!year) return null;
-	const place = await db
-		.selectFrom('users as staff')
-		.innerJoin('pairings', 'pairings.school_id', 'staff.school_id')
-		.innerJoin('centers', 'centers.neighborhood_id', 'pairings.neighborhood_id')
-		.innerJoin('user_centers', 'user_centers.center_id', 'centers.id')
-		.innerJoin('users as manager', 'manager.id', 'user_centers.user_id')
-		.innerJoin('neighborhoods', 'neighborhoods.id', 'pairings.neighborhood_id')
-		.innerJoin('areas', 'areas.id', 'neighborhoods.area_id')
-		.select([
-			'pairings.neighborhood_id',
-			'pairings.school_id',
-			'centers.id as center_id',
-			'areas.district_id'
-		])
-		.where('staff.email', '=', staffEmail)
-		.where('manager.email', '=', managerEmail)
-		.where('pairings.school_year_id', '=', year.id)
-		.executeTakeFirst();
+	const [manager, staff, year] = await Promise.all([
+		findUserByEmail(db, managerEmail),
+		findUserByEmail(db, staffEmail),
+		findCurrentSchoolYear(db)
+	]);
+	if (!manager || !staff?.school_id || !year) return null;
+	const proposer = { ...manager, scope: await findUserScope(db, manager), ip: null };
+	const paired = (await findPairedPlaces(db, proposer)).find(
+		(p) => p.school_id === staff.school_id
+	);
+	const [facilitator] = await findFacilitatorChoices(db, proposer);
 	const topic = await db
 		.selectFrom('topics')
 		.select('id')
@@ -255,16 +253,9 @@ async function findProposalTarget(
 		.where('for_students', '=', 1)
 		.orderBy('id')
 		.executeTakeFirst();
-	if (!place || !topic) return null;
-	const facilitator = await db
-		.selectFrom('facilitators')
-		.select('id')
-		.where('district_id', '=', place.district_id)
-		.where('active', '=', 1)
-		.orderBy('id')
-		.executeTakeFirst();
-	if (!facilitator) return null;
-	const settings = await findSettings(db, place.district_id);
+	const place = paired && (await findPlace(db, proposer, paired.id));
+	if (!paired || !place || !facilitator || !topic) return null;
+	const settings = await findSettings(db, place.districtId);
 	const [from, to] = [minutesOf(settings.school_day_starts), minutesOf(settings.school_day_ends)];
 	const slots: ProposalTarget['slots'] = [];
 	const now = new Date();
@@ -278,9 +269,9 @@ async function findProposalTarget(
 		) {
 			const startTime = `${String(Math.floor(start / 60)).padStart(2, '0')}:${String(start % 60).padStart(2, '0')}`;
 			const problem = await checkSlot(db, {
-				districtId: place.district_id,
-				schoolId: place.school_id,
-				centerId: place.center_id,
+				districtId: place.districtId,
+				schoolId: paired.school_id,
+				centerId: place.centerId,
 				facilitatorId: facilitator.id,
 				date,
 				startTime,
@@ -291,7 +282,7 @@ async function findProposalTarget(
 		}
 	}
 	return {
-		neighborhoodId: place.neighborhood_id,
+		neighborhoodId: paired.id,
 		topicId: topic.id,
 		facilitatorId: facilitator.id,
 		slots

@@ -52,7 +52,7 @@ interface Place {
 }
 
 /** The neighbourhood's district and the centre proposing for it; null outside the user's scope. */
-async function findPlace(
+export async function findPlace(
 	db: DB,
 	user: BellSessionActor,
 	neighborhoodId: number
