@@ -23,14 +23,16 @@ export interface NextRequest {
 	query: string;
 }
 
+/** Other sites as the query carries them: the shared list, and a newline the server decodes. */
+const offSite = [...offSiteAddresses, '/%0a/evil.test'];
 /** The app's own addresses: signing in leads exactly there. */
 const onSite = ['/sessions?status=held', '/en/inbox', '/campaigns/1#event-3', '/calendar'];
 
 const nextValue = fc.oneof(
-	fc.constantFrom(...offSiteAddresses),
+	fc.constantFrom(...offSite),
 	fc.constantFrom(...onSite),
 	shortText,
-	fc.tuple(fc.constantFrom(...offSiteAddresses, ...onSite), shortText).map(([a, b]) => a + b)
+	fc.tuple(fc.constantFrom(...offSite, ...onSite), shortText).map(([a, b]) => a + b)
 );
 const nextPiece = fc
 	.tuple(nextValue, fc.boolean())
@@ -46,7 +48,7 @@ export const nextRequestArbitrary: fc.Arbitrary<NextRequest> = fc.record({
 });
 
 /** Every off-site address, posted with the sign-in form, tried first. */
-export const offSiteExamples: [NextRequest][] = offSiteAddresses.map((next) => [
+export const offSiteExamples: [NextRequest][] = offSite.map((next) => [
 	{ way: 'sign in', role: 'liaison', english: false, query: `next=${encode(next, false)}` }
 ]);
 
