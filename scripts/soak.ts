@@ -74,42 +74,25 @@ const page = (path: string, who: Record<string, string>): SoakRequest => ({
 	headers: { ...who, accept: 'text/html' }
 });
 
+/** A signed-in page as a kind of request, named by its address and who asks. */
+const pageKind = (path: string, who: keyof typeof headers, role: string, budgetMs: number) => ({
+	name: `${path === '/' ? 'home' : path}, ${role}`,
+	budgetMs,
+	requests: [page(path, headers[who])]
+});
+
 /** The workload, in turn: each kind of request with its p95 budget. */
 const kinds: { name: string; budgetMs: number; requests: SoakRequest[] }[] = [
-	{ name: 'home, school staff', budgetMs: PAGE_MS, requests: [page('/', headers.staff)] },
-	{
-		name: '/sessions?status=proposed, school staff',
-		budgetMs: LIST_MS,
-		requests: [page('/sessions?status=proposed', headers.staff)]
-	},
-	{ name: 'home, centre manager', budgetMs: PAGE_MS, requests: [page('/', headers.manager)] },
-	{
-		name: '/sessions, centre manager',
-		budgetMs: LIST_MS,
-		requests: [page('/sessions', headers.manager)]
-	},
-	{
-		name: '/calendar, centre manager',
-		budgetMs: PAGE_MS,
-		requests: [page('/calendar', headers.manager)]
-	},
-	{
-		name: '/campaigns, centre manager',
-		budgetMs: PAGE_MS,
-		requests: [page('/campaigns', headers.manager)]
-	},
-	{ name: 'home, liaison', budgetMs: PAGE_MS, requests: [page('/', headers.liaison)] },
-	{
-		name: '/coverage, liaison (one district)',
-		budgetMs: PAGE_MS,
-		requests: [page('/coverage', headers.liaison)]
-	},
-	{
-		name: '/sessions?status=held&page=2, admin',
-		budgetMs: LIST_MS,
-		requests: [page('/sessions?status=held&page=2', headers.admin)]
-	},
-	{ name: '/inbox, admin', budgetMs: PAGE_MS, requests: [page('/inbox', headers.admin)] },
+	pageKind('/', 'staff', 'school staff', PAGE_MS),
+	pageKind('/sessions?status=proposed', 'staff', 'school staff', LIST_MS),
+	pageKind('/', 'manager', 'centre manager', PAGE_MS),
+	pageKind('/sessions', 'manager', 'centre manager', LIST_MS),
+	pageKind('/calendar', 'manager', 'centre manager', PAGE_MS),
+	pageKind('/campaigns', 'manager', 'centre manager', PAGE_MS),
+	pageKind('/', 'liaison', 'liaison', PAGE_MS),
+	pageKind('/coverage', 'liaison', 'liaison (one district)', PAGE_MS),
+	pageKind('/sessions?status=held&page=2', 'admin', 'admin', LIST_MS),
+	pageKind('/inbox', 'admin', 'admin', PAGE_MS),
 	{
 		name: 'attendance form opened and saved (a session page)',
 		budgetMs: LIST_MS,
