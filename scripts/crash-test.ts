@@ -9,7 +9,9 @@ let acknowledged = 0;
 const results = await runCrashRounds(rounds, (r) => {
 	acknowledged += r.acknowledged;
 	const state = r.problems.length ? `PROBLEM: ${r.problems.join('; ')}` : 'ok';
-	console.log(`round ${r.round}: ${r.acknowledged} acknowledged writes, ${state}`);
+	console.log(
+		`round ${r.round}: killed ${r.killedAfterMs} ms in, ${r.acknowledged} acknowledged writes, ${state}`
+	);
 });
 const failed = results.filter((r) => r.problems.length);
 const seconds = Math.round((Date.now() - started) / 1000);

@@ -16,6 +16,8 @@ const writer = join(import.meta.dirname, 'writer.ts');
 export interface RoundResult {
 	round: number;
 	acknowledged: number;
+	/** When the writer was killed, in ms after its first acknowledged write (drawn at random). */
+	killedAfterMs: number;
 	problems: string[];
 }
 
@@ -100,11 +102,12 @@ export async function runCrashRounds(
 		let next = 0;
 		for (let round = 1; round <= rounds; round++) {
 			// Anywhere in the writing: between commits, within one, in the middle of a checkpoint.
-			const acks = await killWhileWriting(path, next, Math.random() * 600);
+			const killedAfterMs = Math.round(Math.random() * 600);
+			const acks = await killWhileWriting(path, next, killedAfterMs);
 			const { problems, highest } = check(path, acks);
 			if (!acks.length) problems.push('no write was acknowledged within a minute');
 			next = highest + 1;
-			const result = { round, acknowledged: acks.length, problems };
+			const result = { round, acknowledged: acks.length, killedAfterMs, problems };
 			log(result);
 			results.push(result);
 		}

@@ -7,6 +7,7 @@ import { DatabaseWatch, describeChanges } from './fuzz/database';
 import { sendFeedbackAnswer } from './fuzz/feedback';
 import { feedbackAnswerArbitrary, feedbackAnswerExamples } from './fuzz/feedback-attempts';
 import { sendRefusedAnswer } from './fuzz/feedback-refused';
+import { partialSaveProblem, savesPerCard } from './fuzz/partial-save';
 import { refusingForms } from './fuzz/feedback-states';
 import { contextFor, emails, formArbitrary, formFields, sessionsOf } from './fuzz/forms';
 import { attemptPasswordChange, passwordAttemptArbitrary } from './fuzz/own-password';
@@ -18,6 +19,7 @@ import { attemptSignIn, signInAttemptArbitrary, signInExamples } from './fuzz/si
 import { attemptSignOut, signOutAttemptArbitrary } from './fuzz/sign-out';
 import { answerProblem } from './fuzz/well-formed';
 import { e2eDatabasePath, openFeedbackFormPath } from './helpers';
+import { replayHint, seedFor, useFuzzSeed } from '../helpers/fuzz-seed';
 
 // Property-based fuzzing over HTTP against the built app. Each POST row of the authorization
 // matrix is sent random and near-valid forms, built from the fields of the real form on its page
@@ -27,7 +29,8 @@ import { e2eDatabasePath, openFeedbackFormPath } from './helpers';
 // by anonymous visitors and signed-in users, while it is open and while it takes none (not open
 // yet, closed, full; a session's and a campaign event's). Never a 5xx; when a form is refused
 // (4xx) nothing is written: every table holds the same rows as before; a GET writes nothing and is
-// well-formed; at the end every row still passes SQLite's checks. Runs last, alone, in order,
+// well-formed; a page that saves each part on its own (the week's attendance) wrote exactly the
+// parts it says it saved; at the end every row still passes SQLite's checks. Runs last, alone, in order,
 // since it writes. FUZZ_RUNS sets the runs per action (default 6; `npm run fuzz` runs 200).
 
 test.describe.configure({ mode: 'default' });
@@ -39,6 +42,7 @@ const skipped = /^\/(logout|login|profile\/password)\b/;
 
 let database: DatabaseWatch;
 test.beforeAll(() => {
+	useFuzzSeed();
 	database = new DatabaseWatch(e2eDatabasePath);
 });
 test.afterAll(() => database.close());
@@ -64,16 +68,24 @@ test('every form action answers random and near-valid forms without a 5xx, writi
 					const status = response.status();
 					const sent = `${role} ${row.path} ${JSON.stringify(form)} → ${status}`;
 					if (status >= 500) failures.push(sent);
-					const changes = status >= 400 ? database.changesSince(before) : [];
-					if (changes.length) failures.push(`${sent} but wrote ${describeChanges(changes)}`);
+					if (status >= 400) {
+						const changes = database.changesSince(before);
+						if (changes.length) failures.push(`${sent} but wrote ${describeChanges(changes)}`);
+					} else if (savesPerCard(row.path)) {
+						const problem = partialSaveProblem(
+							await response.text(),
+							database.changesSince(before)
+						);
+						if (problem) failures.push(`${sent} but ${problem}`);
+					}
 					return status < 500;
 				}),
-				{ numRuns: RUNS, endOnFailure: true }
+				{ numRuns: RUNS, endOnFailure: true, seed: seedFor(`form ${role} ${row.path}`) }
 			);
 		}
 		await context.dispose();
 	}
-	expect(failures).toEqual([]);
+	expect(failures, replayHint).toEqual([]);
 });
 
 test('GET query strings of the list and detail pages, the downloads, the API and the calendar feed: never a 5xx, always well-formed, nothing written', async ({
@@ -96,11 +108,11 @@ test('GET query strings of the list and detail pages, the downloads, the API and
 				if (changes.length) failures.push(`${sent} but wrote ${describeChanges(changes)}`);
 				return response.status() < 500;
 			}),
-			{ numRuns: RUNS * 2, endOnFailure: true }
+			{ numRuns: RUNS * 2, endOnFailure: true, seed: seedFor(`query ${target.route}`) }
 		);
 	}
 	await askers.close();
-	expect(failures).toEqual([]);
+	expect(failures, replayHint).toEqual([]);
 });
 
 test('path segments of the detail pages and the feedback form, random and near-valid ids and tokens: never a 5xx, never a record outside the scope, nothing written', async ({
@@ -137,9 +149,9 @@ test('path segments of the detail pages and the feedback form, random and near-v
 				failures.push(...(await askSegment(database, sessions, baseURL!, target, asked)));
 				return true;
 			}),
-			{ numRuns: RUNS * 2 }
+			{ numRuns: RUNS * 2, seed: seedFor(`segment ${target.route}`) }
 		);
-	expect(failures).toEqual([]);
+	expect(failures, replayHint).toEqual([]);
 });
 
 test('the sign-in form, random and near-valid emails and passwords of an account made for it: never a 5xx, a refusal in the page’s language, nothing written but the sign-in or its failure', async ({
@@ -154,9 +166,9 @@ test('the sign-in form, random and near-valid emails and passwords of an account
 			failures.push(...(await attemptSignIn(database, baseURL!, attempt)));
 			return true;
 		}),
-		{ numRuns: RUNS * 3, examples: signInExamples(account) }
+		{ numRuns: RUNS * 3, examples: signInExamples(account), seed: seedFor('sign-in') }
 	);
-	expect(failures).toEqual([]);
+	expect(failures, replayHint).toEqual([]);
 });
 
 test('changing one’s password, random and near-valid forms that must not change it: never a 5xx, nothing written, the old password still signs in', async ({
@@ -170,9 +182,9 @@ test('changing one’s password, random and near-valid forms that must not chang
 			failures.push(...(await attemptPasswordChange(database, context, attempt)));
 			return true;
 		}),
-		{ numRuns: RUNS * 2 }
+		{ numRuns: RUNS * 2, seed: seedFor('password') }
 	);
-	expect(failures).toEqual([]);
+	expect(failures, replayHint).toEqual([]);
 	expect((await context.get('/profile', { maxRedirects: 0 })).status()).toBe(200);
 	await context.dispose();
 	expect((await postSignIn(baseURL!, '/login', { ...account }, '127.0.0.4')).status()).toBe(303);
@@ -190,9 +202,9 @@ test('signing out, with random bodies, content types, origins and sessions: neve
 			failures.push(...(await attemptSignOut(database, baseURL!, account, attempt)));
 			return true;
 		}),
-		{ numRuns: RUNS * 2 }
+		{ numRuns: RUNS * 2, seed: seedFor('sign-out') }
 	);
-	expect(failures).toEqual([]);
+	expect(failures, replayHint).toEqual([]);
 });
 
 test("the sign-in page's next= never leads off the site, signed out, signed in or signing in, and writes only a sign-in", async ({
@@ -208,10 +220,10 @@ test("the sign-in page's next= never leads off the site, signed out, signed in o
 			failures.push(...(await askNext(database, signedIn, baseURL!, asked)));
 			return true;
 		}),
-		{ numRuns: RUNS * 5, examples: offSiteExamples }
+		{ numRuns: RUNS * 5, examples: offSiteExamples, seed: seedFor('next') }
 	);
 	for (const context of signedIn.values()) await context.dispose();
-	expect(failures).toEqual([]);
+	expect(failures, replayHint).toEqual([]);
 });
 
 test('the public feedback form, through a real link, refuses without writing and stores valid answers anonymously', async ({
@@ -243,9 +255,9 @@ test('the public feedback form, through a real link, refuses without writing and
 			failures.push(...problems);
 			return true;
 		}),
-		{ numRuns: RUNS * roles.length, examples: feedbackAnswerExamples }
+		{ numRuns: RUNS * roles.length, examples: feedbackAnswerExamples, seed: seedFor('feedback') }
 	);
-	expect(failures).toEqual([]);
+	expect(failures, replayHint).toEqual([]);
 });
 
 test("the public feedback form not yet open, closed and full refuses every answer clearly and writes nothing, a session's and a campaign event's", async ({
@@ -279,9 +291,9 @@ test("the public feedback form not yet open, closed and full refuses every answe
 			failures.push(...problems);
 			return true;
 		}),
-		{ numRuns: RUNS * 8 }
+		{ numRuns: RUNS * 8, seed: seedFor('feedback refused') }
 	);
-	expect(failures).toEqual([]);
+	expect(failures, replayHint).toEqual([]);
 });
 
 test('after fuzzing, every row passes SQLite integrity and foreign-key checks', () => {

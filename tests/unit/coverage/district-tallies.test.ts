@@ -18,11 +18,15 @@ import { findFigures } from '../../../src/lib/server/coverage/figures.ts';
 import type { CoverageContext } from '../../../src/lib/server/coverage/sources.ts';
 import { findTrend } from '../../../src/lib/server/coverage/trend.ts';
 import { insertDistrictWithArea } from '../../helpers/districts.ts';
+import { useFuzzSeed } from '../../helpers/fuzz-seed.ts';
 import { buildCoverageWorld, createCoverageWorld, scopedUserOf } from './fixtures.ts';
 
 // The district tallies are kept by triggers. After any sequence of writes, of any kind the
 // database allows, every tally equals the sum of its parts recomputed from the live rows, and the
-// report read from the tallies equals the report added up from the rows.
+// report read from the tallies equals the report added up from the rows. fast-check prints the
+// seed of a failing run; FUZZ_SEED=<seed> replays it.
+
+useFuzzSeed();
 
 async function rows(db: DB, query: string): Promise<unknown[]> {
 	return (await sql.raw(query).execute(db)).rows;

@@ -7,7 +7,11 @@ import { runCrashRounds } from '../../../scripts/crash/rounds.ts';
 describe('crash safety', () => {
 	it('keeps every acknowledged write through SIGKILLs', { timeout: 30_000 }, async () => {
 		const results = await runCrashRounds(3);
-		expect(results.map((r) => r.problems)).toEqual([[], [], []]);
+		const moments = `killed ${results.map((r) => r.killedAfterMs).join(', ')} ms after the first write`;
+		expect(
+			results.map((r) => r.problems),
+			moments
+		).toEqual([[], [], []]);
 		expect(results.reduce((sum, r) => sum + r.acknowledged, 0)).toBeGreaterThan(0);
 	});
 });

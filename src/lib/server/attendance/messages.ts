@@ -3,7 +3,7 @@ import { formatNumber } from '../../i18n/format.ts';
 import { ATTENDANCE_MAX } from '../../schemas/attendance.ts';
 import type { FeedbackSubject } from '../feedback/subject.ts';
 import type { AttendanceProblem } from './rules.ts';
-import type { RecordingResult } from './record.ts';
+import type { WeekCard } from './week-save.ts';
 
 // Why attendance was not recorded, in the user's language and the subject's words.
 
@@ -33,19 +33,12 @@ export function attendanceRefusalMessage(
 	return ((kind === 'campaign_event' && eventMessages[problem]) || messages[problem])();
 }
 
-/** How one subject's save went, as the week page shows it under the subject. */
-export function recordingOutcome(
-	result: RecordingResult,
-	kind: Kind
-): { ok: boolean; text: string } {
-	if (result.ok)
-		return { ok: true, text: result.changed ? m.attendance_saved() : m.attendance_unchanged() };
-	if (result.error === 'refused')
-		return { ok: false, text: attendanceRefusalMessage(result.problem, kind) };
-	if (result.error === 'stale') return { ok: false, text: m.stale_edit() };
-	const notAllowed =
-		kind === 'campaign_event'
-			? m.attendance_event_error_not_allowed
-			: m.attendance_error_not_allowed;
-	return { ok: false, text: notAllowed() };
+/** How one card's save went, as the week page shows it under the card. */
+export function cardOutcomeText({ kind, result }: WeekCard): string {
+	if (result.ok) return result.changed ? m.attendance_saved() : m.attendance_unchanged();
+	if (result.error === 'refused') return attendanceRefusalMessage(result.problem, kind);
+	if (result.error === 'stale') return m.stale_edit();
+	return kind === 'campaign_event'
+		? m.attendance_event_error_not_allowed()
+		: m.attendance_error_not_allowed();
 }

@@ -4,9 +4,9 @@ import { eventCountFields } from '$lib/attendance/event-counts';
 import { m } from '$lib/paraglide/messages';
 import { fieldsOf } from '$lib/schemas/attendance';
 import { eventFieldsOf } from '$lib/schemas/event-attendance';
-import { recordCampaignEventAttendance } from '$lib/server/attendance/event-service';
-import { recordingOutcome } from '$lib/server/attendance/messages';
-import { recordBellSessionAttendance } from '$lib/server/attendance/service';
+import { formatNumber } from '$lib/i18n/format';
+import { cardOutcomeText } from '$lib/server/attendance/messages';
+import { saveWeekAttendance, type CardOutcome } from '$lib/server/attendance/week-save';
 import { findWeekEvents, findWeekSessions, weekFromUrl } from '$lib/server/attendance/week';
 import { eventKey, readWeekForm, weekFieldNames } from '$lib/server/attendance/week-form';
 import { requireRole } from '$lib/server/auth/guard';
@@ -15,7 +15,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 // A week's sessions and campaign events with attendance boxes, saved together: centre managers
 // enter what their centres held after the fact; admins may too. Each session and event is
-// recorded on its own, with its own version check, so one refused does not hold back the others.
+// recorded on its own, with its own version check, so one refused does not hold back the others:
+// the page then says how many were saved and marks each card's outcome.
 
 /** What each box shows: what is stored, or nothing when nothing is. */
 const shown = (names: readonly string[], stored: Record<string, string> | undefined) =>
@@ -63,7 +64,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-type Outcome = { ok: boolean; text: string };
+type Outcome = { state: CardOutcome; ok: boolean; text: string };
 
 /** What the page shows after a save: a message, the boxes as typed, errors, each one's outcome. */
 function answer(
@@ -74,6 +75,10 @@ function answer(
 ) {
 	return { message, values, errors, outcomes };
 }
+
+/** The typed values of the refused cards only: the saved ones show what is now stored. */
+const refusedValues = (values: Record<string, string>, outcomes: Record<string, Outcome>) =>
+	Object.fromEntries(Object.entries(values).filter(([name]) => !outcomes[name.split('.')[0]!]?.ok));
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -90,22 +95,25 @@ export const actions: Actions = {
 		if (!form.rows.length && !form.events.length)
 			return fail(400, answer(m.attendance_week_nothing(), form.values));
 
-		const actor = { ...user, ip: event.getClientAddress() };
+		// A partial save is a success that names each card's outcome (see week-save.ts); only a
+		// save in which nothing was written is refused.
+		const saved = await saveWeekAttendance(db, { ...user, ip: event.getClientAddress() }, form);
 		const outcomes: Record<string, Outcome> = {};
-		for (const row of form.rows) {
-			const result = await recordBellSessionAttendance(db, actor, {
-				sessionId: row.sessionId,
-				version: row.version,
-				...row.counts
-			});
-			outcomes[String(row.sessionId)] = recordingOutcome(result, 'bell_session');
-		}
-		for (const row of form.events) {
-			const result = await recordCampaignEventAttendance(db, actor, row);
-			outcomes[eventKey(row.eventId)] = recordingOutcome(result, 'campaign_event');
-		}
-		if (Object.values(outcomes).every((o) => o.ok)) return answer(m.saved(), {}, {}, outcomes);
-		// Refused ones keep what was typed, so nothing typed is lost.
-		return fail(409, answer(m.attendance_week_partly(), form.values, {}, outcomes));
+		for (const [key, card] of saved.cards)
+			outcomes[key] = {
+				state: card.outcome,
+				ok: card.result.ok,
+				text: cardOutcomeText(card)
+			};
+		if (saved.verdict === 'all') return answer(m.saved(), {}, {}, outcomes);
+		const typed = refusedValues(form.values, outcomes);
+		if (saved.verdict === 'none')
+			return fail(409, answer(m.attendance_week_none_saved(), typed, {}, outcomes));
+		const okCount = Object.values(outcomes).filter((o) => o.ok).length;
+		const text = m.attendance_week_partly({
+			saved: formatNumber(okCount),
+			refused: formatNumber(saved.cards.size - okCount)
+		});
+		return answer(text, typed, {}, outcomes);
 	}
 };
