@@ -13,6 +13,7 @@ export default defineConfig({
 	],
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
+		globalSetup: ['tests/helpers/postgres-setup.ts'],
 		environment: 'node'
 	}
 });

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { numberedKey } from '../src/lib/server/db/dialect.ts';
 
 // The district's directory: where the programme happens and who it reaches.
 // Dates are 'YYYY-MM-DD' (Gregorian) text; instants are UTC ISO-8601 text.
@@ -6,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('districts')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('name_fa', 'text', (c) => c.notNull())
 		.addColumn('name_en', 'text', (c) => c.notNull())
 		.addColumn('city_fa', 'text', (c) => c.notNull())
@@ -16,7 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('areas')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('district_id', 'integer', (c) => c.notNull().references('districts.id'))
 		.addColumn('number', 'integer', (c) => c.notNull())
 		.addColumn('name_fa', 'text', (c) => c.notNull())
@@ -26,7 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('neighborhoods')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('area_id', 'integer', (c) => c.notNull().references('areas.id'))
 		.addColumn('name_fa', 'text', (c) => c.notNull())
 		.addColumn('name_en', 'text', (c) => c.notNull())
@@ -39,7 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('centers')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('neighborhood_id', 'integer', (c) => c.notNull().references('neighborhoods.id'))
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('address', 'text')
@@ -53,7 +54,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('schools')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('ministry_code', 'text', (c) => c.notNull().unique())
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('level', 'text', (c) =>
@@ -84,7 +85,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('school_years')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('label', 'text', (c) => c.notNull().unique())
 		.addColumn('starts_on', 'text', (c) => c.notNull())
 		.addColumn('ends_on', 'text', (c) => c.notNull())

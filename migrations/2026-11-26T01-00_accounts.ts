@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
+import { numberedKey, bytesType } from '../src/lib/server/db/dialect.ts';
 
 // Accounts, their scopes, sign-in sessions (Lucia-style: only a hash of the secret) and the audit log.
 
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('users')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('email', 'text', (c) => c.notNull().unique())
 		.addColumn('display_name', 'text', (c) => c.notNull())
 		.addColumn('password_hash', 'text', (c) => c.notNull())
@@ -47,7 +48,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createTable('user_sessions')
 		.addColumn('id', 'text', (c) => c.primaryKey())
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-		.addColumn('secret_hash', 'blob', (c) => c.notNull())
+		.addColumn('secret_hash', bytesType(db), (c) => c.notNull())
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('last_seen_at', 'text', (c) => c.notNull())
 		.execute();
@@ -59,7 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('audit_log')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('at', 'text', (c) => c.notNull())
 		.addColumn('actor_id', 'integer', (c) => c.references('users.id'))
 		.addColumn('ip', 'text')

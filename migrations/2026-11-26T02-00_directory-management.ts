@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { numberedKey } from '../src/lib/server/db/dialect.ts';
 
 // Directory management: search keys, versions for concurrent edits, the topic catalogue,
 // facilitators, and the "one school per neighbourhood" pairings, enforced by unique indexes.
@@ -60,7 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('topics')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('code', 'text', (c) => c.notNull().unique())
 		.addColumn('name_fa', 'text', (c) => c.notNull())
 		.addColumn('name_en', 'text', (c) => c.notNull())
@@ -73,7 +74,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('facilitators')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('district_id', 'integer', (c) => c.notNull().references('districts.id'))
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('name_search', 'text', (c) => c.notNull().defaultTo(''))
@@ -105,7 +106,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('pairings')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('school_year_id', 'integer', (c) => c.notNull().references('school_years.id'))
 		.addColumn('neighborhood_id', 'integer', (c) => c.notNull().references('neighborhoods.id'))
 		.addColumn('school_id', 'integer', (c) => c.notNull().references('schools.id'))

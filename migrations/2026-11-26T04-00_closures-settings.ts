@@ -1,16 +1,13 @@
 import { sql, type Kysely } from 'kysely';
+import { clockTimeCheck, isoDateCheck, numberedKey } from '../src/lib/server/db/dialect.ts';
 
 // Closures (official holidays, exam periods, one school's or one centre's closed days) and each
 // district's settings. The kind/target rules are checked here too, so no writer can break them.
 
-const isoDate = (column: string) =>
-	sql.raw(`${column} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`);
-const clockTime = (column: string) => sql.raw(`${column} glob '[0-2][0-9]:[0-5][0-9]'`);
-
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('closures')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('district_id', 'integer', (c) => c.notNull().references('districts.id'))
 		.addColumn('kind', 'text', (c) => c.notNull())
 		.addColumn('school_id', 'integer', (c) => c.references('schools.id'))
@@ -24,8 +21,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addCheckConstraint('closures_kind', sql`kind in ('holiday', 'exam', 'school', 'center')`)
 		.addCheckConstraint('closures_school_target', sql`(kind = 'school') = (school_id is not null)`)
 		.addCheckConstraint('closures_center_target', sql`(kind = 'center') = (center_id is not null)`)
-		.addCheckConstraint('closures_starts_on_date', isoDate('starts_on'))
-		.addCheckConstraint('closures_ends_on_date', isoDate('ends_on'))
+		.addCheckConstraint('closures_starts_on_date', isoDateCheck(db, 'starts_on'))
+		.addCheckConstraint('closures_ends_on_date', isoDateCheck(db, 'ends_on'))
 		.addCheckConstraint('closures_order', sql`starts_on <= ends_on`)
 		.addCheckConstraint('closures_names', sql`name_fa <> '' and name_en <> ''`)
 		.execute();
@@ -54,8 +51,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('school_day_ends', 'text', (c) => c.notNull().defaultTo('13:30'))
 		.addColumn('response_deadline_days', 'integer', (c) => c.notNull().defaultTo(3))
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-		.addCheckConstraint('settings_day_starts_time', clockTime('school_day_starts'))
-		.addCheckConstraint('settings_day_ends_time', clockTime('school_day_ends'))
+		.addCheckConstraint('settings_day_starts_time', clockTimeCheck(db, 'school_day_starts'))
+		.addCheckConstraint('settings_day_ends_time', clockTimeCheck(db, 'school_day_ends'))
 		.addCheckConstraint('settings_day_order', sql`school_day_starts < school_day_ends`)
 		.addCheckConstraint('settings_deadline_days', sql`response_deadline_days between 1 and 30`)
 		.execute();

@@ -1,18 +1,20 @@
 import { sql, type Kysely } from 'kysely';
+import {
+	clockTimeCheck,
+	isoDateCheck,
+	matchesGlob,
+	numberedKey
+} from '../src/lib/server/db/dialect.ts';
 
 // Bell sessions: one session of the prevention programme at a school, proposed by the paired
 // neighbourhood's centre. The local date and time are kept as typed; starts_at/ends_at are the
 // same moments as UTC instants, used for the overlap checks. For students, `grades` lists the
 // grades as comma-separated numbers ('7,8,9'); it is null for parents and teachers.
 
-const isoDate = (column: string) =>
-	sql.raw(`${column} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`);
-const clockTime = (column: string) => sql.raw(`${column} glob '[0-2][0-9]:[0-5][0-9]'`);
-
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('bell_sessions')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('school_year_id', 'integer', (c) => c.notNull().references('school_years.id'))
 		.addColumn('neighborhood_id', 'integer', (c) => c.notNull().references('neighborhoods.id'))
 		.addColumn('school_id', 'integer', (c) => c.notNull().references('schools.id'))
@@ -44,11 +46,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		)
 		.addCheckConstraint(
 			'bell_sessions_grades',
-			sql`(audience = 'students') = (grades is not null and grades glob '[0-9]*')`
+			sql`(audience = 'students') = (grades is not null and ${matchesGlob(db, 'grades', '[0-9]*')})`
 		)
 		.addCheckConstraint('bell_sessions_headcount', sql`expected_headcount > 0`)
-		.addCheckConstraint('bell_sessions_date', isoDate('date'))
-		.addCheckConstraint('bell_sessions_start_time', clockTime('start_time'))
+		.addCheckConstraint('bell_sessions_date', isoDateCheck(db, 'date'))
+		.addCheckConstraint('bell_sessions_start_time', clockTimeCheck(db, 'start_time'))
 		.addCheckConstraint('bell_sessions_duration', sql`duration_minutes between 1 and 1440`)
 		.addCheckConstraint('bell_sessions_order', sql`starts_at < ends_at`)
 		.execute();

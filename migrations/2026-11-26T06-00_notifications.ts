@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { numberedKey } from '../src/lib/server/db/dialect.ts';
 
 // The in-app inbox: one row per person told about an event. Only the facts are kept (which
 // session, what happened, who did it); the text is composed when shown, in the reader's language
@@ -8,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('notifications')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
 		.addColumn('bell_session_id', 'integer', (c) =>
 			c.references('bell_sessions.id').onDelete('cascade')

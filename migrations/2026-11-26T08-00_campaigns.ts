@@ -1,4 +1,10 @@
 import { sql, type Kysely } from 'kysely';
+import {
+	clockTimeCheck,
+	isoDateCheck,
+	matchesGlob,
+	numberedKey
+} from '../src/lib/server/db/dialect.ts';
 
 // Sunday campaigns: a series at one centre (its rule: first and last date, weekday, start time,
 // duration) and its dated events. Dates the user dropped when planning the series are kept as
@@ -7,14 +13,10 @@ import { sql, type Kysely } from 'kysely';
 // whether someone changed it by hand (`touched`): a rule change regenerates only future events
 // nobody touched. An event on a day later closed is flagged (`needs_attention`) with the closure.
 
-const isoDate = (column: string) =>
-	sql.raw(`${column} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`);
-const clockTime = (column: string) => sql.raw(`${column} glob '[0-2][0-9]:[0-5][0-9]'`);
-
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('campaigns')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('center_id', 'integer', (c) => c.notNull().references('centers.id'))
 		.addColumn('school_year_id', 'integer', (c) => c.references('school_years.id'))
 		.addColumn('title', 'text', (c) => c.notNull())
@@ -39,15 +41,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 			'campaigns_audience',
 			sql`audience in ('public', 'adults', 'youth', 'children', 'families')`
 		)
-		.addCheckConstraint('campaigns_first_date', isoDate('first_date'))
-		.addCheckConstraint('campaigns_last_date', isoDate('last_date'))
+		.addCheckConstraint('campaigns_first_date', isoDateCheck(db, 'first_date'))
+		.addCheckConstraint('campaigns_last_date', isoDateCheck(db, 'last_date'))
 		.addCheckConstraint('campaigns_order', sql`first_date <= last_date`)
 		.addCheckConstraint('campaigns_weekday', sql`weekday between 0 and 6`)
-		.addCheckConstraint('campaigns_start_time', clockTime('start_time'))
+		.addCheckConstraint('campaigns_start_time', clockTimeCheck(db, 'start_time'))
 		.addCheckConstraint('campaigns_duration', sql`duration_minutes between 1 and 1440`)
 		.addCheckConstraint(
 			'campaigns_dropped_dates',
-			sql`dropped_dates = '' or dropped_dates glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*'`
+			sql`dropped_dates = '' or ${matchesGlob(db, 'dropped_dates', '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*')}`
 		)
 		.execute();
 	await db.schema
@@ -58,7 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('campaign_events')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('campaign_id', 'integer', (c) =>
 			c.notNull().references('campaigns.id').onDelete('cascade')
 		)
@@ -80,12 +82,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('updated_at', 'text', (c) => c.notNull())
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
 		.addCheckConstraint('campaign_events_status', sql`status in ('scheduled', 'cancelled', 'held')`)
-		.addCheckConstraint('campaign_events_date', isoDate('date'))
+		.addCheckConstraint('campaign_events_date', isoDateCheck(db, 'date'))
 		.addCheckConstraint(
 			'campaign_events_rule_date',
-			sql`rule_date is null or ${isoDate('rule_date')}`
+			sql`rule_date is null or ${isoDateCheck(db, 'rule_date')}`
 		)
-		.addCheckConstraint('campaign_events_start_time', clockTime('start_time'))
+		.addCheckConstraint('campaign_events_start_time', clockTimeCheck(db, 'start_time'))
 		.addCheckConstraint('campaign_events_duration', sql`duration_minutes between 1 and 1440`)
 		.addCheckConstraint('campaign_events_order', sql`starts_at < ends_at`)
 		.addCheckConstraint('campaign_events_touched', sql`touched in (0, 1)`)

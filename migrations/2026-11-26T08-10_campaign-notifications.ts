@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
+import { engineOf, numberedKey } from '../src/lib/server/db/dialect.ts';
 
 // The inbox tells of moved and cancelled campaign events too: a nullable campaign_event_id and
-// two more events. SQLite cannot change a CHECK constraint in place, so the table is rebuilt and
-// its rows copied, in one transaction. Each notification is about exactly one session or one
+// two more events. SQLite cannot change a CHECK constraint in place, so there the table is rebuilt
+// and its rows copied, in one transaction; PostgreSQL alters it in place. Each notification is about exactly one session or one
 // campaign event, and goes when that goes (cascade), as before.
 
 const sessionEvents = [
@@ -22,7 +23,7 @@ const listOf = (values: string[]) => sql.raw(values.map((v) => `'${v}'`).join(',
 async function createTable(db: Kysely<any>, name: string, withCampaigns: boolean): Promise<void> {
 	let table = db.schema
 		.createTable(name)
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
 		.addColumn('bell_session_id', 'integer', (c) =>
 			c.references('bell_sessions.id').onDelete('cascade')
@@ -81,10 +82,56 @@ async function rebuild(db: Kysely<any>, withCampaigns: boolean): Promise<void> {
 	});
 }
 
+/** PostgreSQL: the column and the checks changed in place. */
+async function alter(db: Kysely<any>, withCampaigns: boolean): Promise<void> {
+	const table = () => db.schema.alterTable('notifications');
+	if (withCampaigns) {
+		await table()
+			.addColumn('campaign_event_id', 'integer', (c) =>
+				c.references('campaign_events.id').onDelete('cascade')
+			)
+			.execute();
+		await table().dropConstraint('notifications_event').execute();
+		await table()
+			.addCheckConstraint(
+				'notifications_event',
+				sql`event in (${listOf([...sessionEvents, ...campaignEvents])})`
+			)
+			.execute();
+		await table()
+			.addCheckConstraint(
+				'notifications_subject',
+				sql`(bell_session_id is null) <> (campaign_event_id is null)`
+			)
+			.execute();
+		await table()
+			.addCheckConstraint(
+				'notifications_campaign_event',
+				sql`(campaign_event_id is not null) = (event in (${listOf(campaignEvents)}))`
+			)
+			.execute();
+		return;
+	}
+	await db.deleteFrom('notifications').where('bell_session_id', 'is', null).execute();
+	for (const name of [
+		'notifications_campaign_event',
+		'notifications_subject',
+		'notifications_event'
+	])
+		await table().dropConstraint(name).execute();
+	await table().dropColumn('campaign_event_id').execute();
+	await table()
+		.addCheckConstraint('notifications_event', sql`event in (${listOf(sessionEvents)})`)
+		.execute();
+}
+
+const change = (db: Kysely<any>, withCampaigns: boolean) =>
+	engineOf(db) === 'postgres' ? alter(db, withCampaigns) : rebuild(db, withCampaigns);
+
 export async function up(db: Kysely<any>): Promise<void> {
-	await rebuild(db, true);
+	await change(db, true);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	await rebuild(db, false);
+	await change(db, false);
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { numberedKey } from '../src/lib/server/db/dialect.ts';
 
 // What was held, how many came and what they thought. Attendance is head counts only, never names
 // of minors: one row per session (teachers, parents, who recorded it and when, a version for
@@ -48,7 +49,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('staff_feedback')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('bell_session_id', 'integer', (c) =>
 			c.references('bell_sessions.id').onDelete('cascade')
 		)
@@ -75,7 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// The token is the public address (/f/<token>): random, so links cannot be guessed in turn.
 	await db.schema
 		.createTable('feedback_links')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('token', 'text', (c) => c.notNull().unique())
 		.addColumn('bell_session_id', 'integer', (c) =>
 			c.references('bell_sessions.id').onDelete('cascade')
@@ -92,7 +93,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('feedback_answers')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('link_id', 'integer', (c) =>
 			c.notNull().references('feedback_links.id').onDelete('cascade')
 		)

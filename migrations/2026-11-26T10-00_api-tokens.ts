@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { numberedKey } from '../src/lib/server/db/dialect.ts';
 
 // Personal API tokens, with which ministry systems read coverage and sessions. A token is shown
 // once when made; only its SHA-256 is kept, so the database cannot give a working token away.
@@ -11,7 +12,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('api_tokens')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', numberedKey(db))
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('token_hash', 'text', (c) => c.notNull().unique())

@@ -5,6 +5,7 @@ import {
 	PersianCalendar,
 	toCalendar
 } from '@internationalized/date';
+import { createRowTrigger, dropRowTrigger, type RowTrigger } from '../src/lib/server/db/dialect.ts';
 
 // Coverage over many districts adds up a country's year: 300,000 sessions, a million Sunday
 // events, millions of answers. These tallies keep those sums per district (and school year, the
@@ -24,6 +25,9 @@ interface Tally {
 	/** The parts view's SQL, its columns: the ids the triggers pick by, the keys, the values. */
 	view: string;
 }
+
+/** 1 when the condition holds, else 0: a count both engines add up. */
+const flag = (condition: string) => `case when ${condition} then 1 else 0 end`;
 
 const districtOf = (neighborhood: string) =>
 	`(select areas.district_id from neighborhoods join areas on areas.id = neighborhoods.area_id where neighborhoods.id = ${neighborhood})`;
@@ -48,11 +52,11 @@ const sessions: Tally = {
 		select s.id as bell_session_id, s.school_id, s.neighborhood_id,
 			s.school_year_id, ${districtOf('s.neighborhood_id')} as district_id, sc.level, sc.gender,
 			(select max(starts_on) from jalali_month_starts where starts_on <= s.date) as month_start,
-			s.status in ('proposed', 'counter_proposed') as sessions_proposed,
-			s.status = 'confirmed' as sessions_confirmed,
-			s.status = 'held' as sessions_held,
-			s.status = 'cancelled' as sessions_cancelled,
-			s.status = 'declined' as sessions_declined,
+			${flag("s.status in ('proposed', 'counter_proposed')")} as sessions_proposed,
+			${flag("s.status = 'confirmed'")} as sessions_confirmed,
+			${flag("s.status = 'held'")} as sessions_held,
+			${flag("s.status = 'cancelled'")} as sessions_cancelled,
+			${flag("s.status = 'declined'")} as sessions_declined,
 			case when s.status = 'held' then (select coalesce(sum(t.students), 0)
 				from bell_session_attendance_students t where t.bell_session_id = s.id) else 0 end as students_reached,
 			case when s.status = 'held' then (select count(*)
@@ -89,8 +93,8 @@ const pairings: Tally = {
 		select p.id as pairing_id, p.school_id, p.neighborhood_id,
 			p.school_year_id, ${districtOf('p.neighborhood_id')} as district_id, sc.level, sc.gender,
 			1 as schools_paired,
-			exists (select 1 from bell_sessions s where s.school_id = p.school_id
-				and s.school_year_id = p.school_year_id and s.status = 'held') as schools_reached
+			${flag(`exists (select 1 from bell_sessions s where s.school_id = p.school_id
+				and s.school_year_id = p.school_year_id and s.status = 'held')`)} as schools_reached
 		from pairings p join schools sc on sc.id = p.school_id`
 };
 
@@ -115,9 +119,9 @@ const sundayEvents: Tally = {
 	view: `
 		select e.id as campaign_event_id, e.campaign_id, c.center_id, ce.neighborhood_id,
 			${districtOf('ce.neighborhood_id')} as district_id, e.date,
-			e.status in ('scheduled', 'held') as events_planned,
-			e.status = 'held' as events_held,
-			e.status = 'cancelled' as events_cancelled,
+			${flag("e.status in ('scheduled', 'held')")} as events_planned,
+			${flag("e.status = 'held'")} as events_held,
+			${flag("e.status = 'cancelled'")} as events_cancelled,
 			case when e.status = 'held' then coalesce((select a.adults_women + a.adults_men + a.youth_girls
 				+ a.youth_boys + a.children_girls + a.children_boys
 				from campaign_event_attendance a where a.campaign_event_id = e.id), 0) else 0 end as event_attendance
@@ -260,7 +264,7 @@ function add(tally: Tally, sign: 1 | -1, where: string): string {
 		select ${keys}, ${tally.values.map((v) => `${sign} * ${v}`).join(', ')}
 		from ${tally.parts} where ${where}
 		on conflict (${keys}) do update set
-		${tally.values.map((v) => `${v} = ${v} + excluded.${v}`).join(', ')};`;
+		${tally.values.map((v) => `${v} = ${tally.table}.${v} + excluded.${v}`).join(', ')};`;
 }
 
 type Write = 'insert' | 'update' | 'delete';
@@ -274,26 +278,24 @@ function existing(source: Source): string {
 	return `exists (select 1 from ${source.table} where ${keys.map((k) => `(${k})`).join(' or ')})`;
 }
 
-function triggers(source: Source): string[] {
-	return writesOf(source).flatMap((write) => {
-		const rows = write === 'insert' ? ['NEW'] : write === 'delete' ? ['OLD'] : ['OLD', 'NEW'];
-		const on = write === 'update' ? `update of ${source.columns.join(', ')}` : write;
-		return (['before', 'after'] as const).map((timing) => {
-			const when = write === 'insert' && timing === 'before' ? `when not ${existing(source)}` : '';
-			const body = source.touches
+function triggers(source: Source): RowTrigger[] {
+	return writesOf(source).flatMap((event) => {
+		const rows = event === 'insert' ? ['NEW'] : event === 'delete' ? ['OLD'] : ['OLD', 'NEW'];
+		return (['before', 'after'] as const).map((timing) => ({
+			name: `coverage_${source.table}_${timing}_${event}`,
+			table: source.table,
+			timing,
+			event,
+			columns: event === 'update' ? source.columns : undefined,
+			unless: event === 'insert' && timing === 'before' ? existing(source) : undefined,
+			body: source.touches
 				.map(([tally, touches]) =>
 					add(tally, timing === 'before' ? -1 : 1, rows.map((r) => `(${touches(r)})`).join(' or '))
 				)
-				.join('\n');
-			return `create trigger coverage_${source.table}_${timing}_${write}
-				${timing} ${on} on ${source.table} for each row ${when} begin ${body} end`;
-		});
+				.join('\n')
+		}));
 	});
 }
-
-const triggerNames = sources.flatMap((s) =>
-	writesOf(s).flatMap((w) => [`coverage_${s.table}_before_${w}`, `coverage_${s.table}_after_${w}`])
-);
 
 /** The first day of every Jalali month from 1300 to 1499 (1921 to 2121), as 'YYYY-MM-DD'. */
 function jalaliMonthStarts(): string[] {
@@ -337,11 +339,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 			.execute(db);
 	}
 	for (const source of sources)
-		for (const trigger of triggers(source)) await sql.raw(trigger).execute(db);
+		for (const trigger of triggers(source)) await createRowTrigger(db, trigger);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const name of triggerNames) await sql.raw(`drop trigger ${name}`).execute(db);
+	for (const source of sources)
+		for (const trigger of triggers(source)) await dropRowTrigger(db, trigger);
 	for (const tally of tallies) {
 		await sql.raw(`drop view ${tally.parts}`).execute(db);
 		await sql.raw(`drop table ${tally.table}`).execute(db);

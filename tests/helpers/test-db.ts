@@ -1,9 +1,63 @@
+import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type DB } from '../../src/lib/server/db/connect.ts';
+import type { Engine } from '../../src/lib/server/db/dialect.ts';
 import { migrateToLatest } from '../../src/lib/server/db/migrate.ts';
+import { TEMPLATE_DATABASE } from './postgres-setup.ts';
 
-/** A fresh in-memory SQLite database with every migration applied. */
+// The tests' databases, on the engine the run is for: SQLite in memory (`npm test`), or databases
+// of their own on the run's PostgreSQL server (`npm run test:pg`, see postgres-setup.ts), each
+// dropped when the test destroys it. Either way every migration is applied.
+
+/** The engine this run tests. */
+export const testEngine: Engine = inject('postgresPort') ? 'postgres' : 'sqlite';
+
+/** What each engine says when a constraint refuses a write. */
+export const refusedBy = {
+	unique: /UNIQUE constraint|unique constraint/,
+	check: /CHECK constraint|check constraint/,
+	foreignKey: /FOREIGN KEY constraint|foreign key constraint/
+};
+
+let admin: Promise<pg.Client> | undefined;
+let made = 0;
+
+function postgresUrl(database: string): string {
+	return `postgres://postgres@127.0.0.1:${inject('postgresPort')}/${database}`;
+}
+
+async function adminQuery(sql: string): Promise<void> {
+	admin ??= (async () => {
+		const client = new pg.Client({ connectionString: postgresUrl('postgres') });
+		await client.connect();
+		return client;
+	})();
+	await (await admin).query(sql);
+}
+
+/** A new PostgreSQL database, cloned from `template`, dropped when the returned DB is destroyed. */
+async function createPostgresDb(template: string): Promise<DB> {
+	const worker = process.env.VITEST_POOL_ID ?? process.pid;
+	const name = `test_${worker}_${process.pid}_${++made}`;
+	await adminQuery(`create database ${name} template ${template} strategy file_copy`);
+	const db = openDatabase(postgresUrl(name), { poolSize: 4 });
+	const destroy = db.destroy.bind(db);
+	db.destroy = async () => {
+		await destroy();
+		await adminQuery(`drop database if exists ${name} with (force)`);
+	};
+	return db;
+}
+
+/** A fresh database with every migration applied. */
 export async function createTestDb(): Promise<DB> {
+	if (testEngine === 'postgres') return createPostgresDb(TEMPLATE_DATABASE);
 	const db = openDatabase(':memory:');
 	await migrateToLatest(db);
 	return db;
+}
+
+/** A fresh database with nothing in it, not even the migrations. */
+export async function createEmptyTestDb(): Promise<DB> {
+	return testEngine === 'postgres' ? createPostgresDb('template0') : openDatabase(':memory:');
 }

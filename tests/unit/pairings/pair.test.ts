@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isUniqueViolation } from '../../../src/lib/server/pairings/audit.ts';
+import { isUniqueViolation } from '../../../src/lib/server/db/dialect.ts';
 import { pairNeighborhood, type PairingActor } from '../../../src/lib/server/pairings/service.ts';
 import {
 	actorOf,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DB } from '../db/connect.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { hashApiToken } from './repository.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // A liaison or admin makes and revokes their own tokens. The token is returned once, to be shown
 // once; the audit entry names the token, never its value.
@@ -19,7 +20,7 @@ export async function createApiToken(
 	now = new Date()
 ): Promise<{ id: number; token: string }> {
 	const token = `pbk_${randomBytes(32).toString('base64url')}`;
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const { id } = await trx
 			.insertInto('api_tokens')
 			.values({
@@ -53,7 +54,7 @@ export async function revokeApiToken(
 	tokenId: number,
 	now = new Date()
 ): Promise<{ name: string } | null> {
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const revoked = await trx
 			.updateTable('api_tokens')
 			.set({ revoked_at: now.toISOString() })

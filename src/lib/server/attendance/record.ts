@@ -3,6 +3,7 @@ import type { BellSessionStatus, CampaignEventStatus } from '../db/schema.ts';
 import { recordAudit } from '../audit/repository.ts';
 import type { BellSessionActor } from '../bell-sessions/service.ts';
 import { recordingProblem, sameCounts, type AttendanceProblem } from './rules.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // Recording attendance, one way for bell sessions and campaign events. The first recording of a
 // subject that has started marks it held (a confirmed session, a scheduled event) in the same
@@ -60,7 +61,7 @@ export async function recordAttendance<Subject extends RecordableSubject, Counts
 	now = new Date()
 ): Promise<RecordingResult> {
 	try {
-		return await db.transaction().execute(async (trx): Promise<RecordingResult> => {
+		return await inTransaction(db, async (trx): Promise<RecordingResult> => {
 			const subject = await kind.find(trx, user, input.id);
 			if (!subject) return { ok: false, error: 'not_found' };
 			if (!kind.mayRecord(user, subject)) return { ok: false, error: 'forbidden' };

@@ -13,6 +13,7 @@ import {
 	type SlotProblem
 } from './rules.ts';
 import { sessionInstants } from './time.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // Proposing a bell session: a centre manager for the school paired with one of their centres'
 // neighbourhoods, an admin for any neighbourhood of their districts. Checked and written in one
@@ -81,7 +82,7 @@ export async function proposeBellSession(
 	input: ProposalInput,
 	now = new Date()
 ): Promise<ProposalResult> {
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const place = await findPlace(trx, user, input.neighborhood_id);
 		if (!place) return { ok: false, error: 'not_found' };
 		const refuse = (refusal: BellSessionRefusal): ProposalResult => ({

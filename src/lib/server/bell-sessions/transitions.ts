@@ -8,6 +8,7 @@ import { bellSessionInScope } from './scope.ts';
 import type { BellSessionActor } from './service.ts';
 import { sessionInstants } from './time.ts';
 import type { WorkflowError } from '../workflow-refusal.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // The handshake after a proposal (DESIGN.md, "Bell-session workflow"). The school answers a
 // proposal: confirm, counter-propose another slot, or decline with a reason. The centre (its
@@ -139,7 +140,7 @@ export async function transitionBellSession(
 	input: TransitionInput,
 	now = new Date()
 ): Promise<TransitionResult> {
-	return db.transaction().execute(async (trx): Promise<TransitionResult> => {
+	return inTransaction(db, async (trx): Promise<TransitionResult> => {
 		const session = await trx
 			.selectFrom('bell_sessions')
 			.innerJoin('neighborhoods', 'neighborhoods.id', 'bell_sessions.neighborhood_id')

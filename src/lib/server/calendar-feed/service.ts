@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DB } from '../db/connect.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { hashFeedToken } from './repository.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // A user makes, remakes or revokes their own feed address. One row per user: making a new
 // address overwrites the hash, so the old address stops working at once. The audit entry never
@@ -25,7 +26,7 @@ export async function createCalendarFeed(
 ): Promise<string> {
 	const token = randomBytes(32).toString('base64url');
 	const row = { token_hash: hashFeedToken(token), created_at: now.toISOString() };
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const earlier = await trx
 			.selectFrom('calendar_feeds')
 			.select('created_at')
@@ -59,7 +60,7 @@ export async function revokeCalendarFeed(
 	actor: FeedActor,
 	now = new Date()
 ): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const result = await trx
 			.deleteFrom('calendar_feeds')
 			.where('user_id', '=', actor.id)

@@ -4,6 +4,7 @@ import { sessionInstants } from '../bell-sessions/time.ts';
 import { centerOf, findCampaignToChange, type CampaignActor } from './access.ts';
 import type { NewEventSlot } from './events.ts';
 import { checkEventSlot, type SlotProblem } from './rules.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // A date added by hand to a campaign, by its centre's managers or an admin: marked as added by
 // hand (a later change of the rule leaves it alone) and audited.
@@ -21,7 +22,7 @@ export async function addCampaignEvent(
 	slot: NewEventSlot,
 	now = new Date()
 ): Promise<AddEventResult> {
-	return db.transaction().execute(async (trx): Promise<AddEventResult> => {
+	return inTransaction(db, async (trx): Promise<AddEventResult> => {
 		const campaign = await findCampaignToChange(trx, user, campaignId);
 		if (typeof campaign === 'string') return { ok: false, error: campaign };
 		const problem = await checkEventSlot(trx, {

@@ -7,6 +7,7 @@ import { notifyCampaignEvent, type CampaignEventNotice } from '../notifications/
 import { centerOf, findCampaignToChange, type CampaignActor } from './access.ts';
 import { checkEventSlot, type SlotProblem } from './rules.ts';
 import type { WorkflowError } from '../workflow-refusal.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // Changing one event on its own, without touching the rest of the series: move it (new day,
 // time or place), cancel it, or keep it despite a closure. Each needs a centre manager of the
@@ -50,7 +51,7 @@ export async function changeCampaignEvent(
 	change: EventChange,
 	now = new Date()
 ): Promise<EventChangeResult> {
-	return db.transaction().execute(async (trx): Promise<EventChangeResult> => {
+	return inTransaction(db, async (trx): Promise<EventChangeResult> => {
 		const before = await trx
 			.selectFrom('campaign_events')
 			.selectAll()

@@ -16,6 +16,7 @@ import {
 	type RuleChangeInput,
 	type RuleChangePreview
 } from './rule-preview.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // Changing a campaign's rule and details, by its centre's managers or an admin: the user sees
 // what will change first (rule-preview.ts); applying refuses when the campaign or that outcome
@@ -66,7 +67,7 @@ export async function applyRuleChange(
 	input: RuleChangeInput,
 	now = new Date()
 ): Promise<RuleChangeResult> {
-	return db.transaction().execute(async (trx): Promise<RuleChangeResult> => {
+	return inTransaction(db, async (trx): Promise<RuleChangeResult> => {
 		const reviewed = await review(trx, user, target.campaignId, input, now);
 		if (!reviewed.ok) return reviewed;
 		const { campaign, preview } = reviewed;

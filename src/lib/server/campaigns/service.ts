@@ -9,6 +9,7 @@ import {
 	type CampaignPlan,
 	type PlanResult
 } from './plan.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // Saving a planned campaign: checks that the rule's dates are still the ones the preview showed,
 // then writes the campaign and its events in one transaction, audited.
@@ -33,7 +34,7 @@ export async function createCampaign(
 	choice: PlanChoice,
 	now = new Date()
 ): Promise<CreateResult> {
-	return db.transaction().execute(async (trx): Promise<CreateResult> => {
+	return inTransaction(db, async (trx): Promise<CreateResult> => {
 		const planned = await planCampaign(trx, user, input, choice.extraDates, now);
 		if (!planned.ok) return planned;
 		const { plan } = planned;

@@ -11,6 +11,7 @@ import {
 	flagEventsHitByClosure,
 	reviewAttention
 } from '../campaigns/attention.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // Admins keep their own districts' closures. Every change is audited in its transaction, in
 // which the campaign events on the closure's days are flagged for attention (or, when it moves
@@ -134,7 +135,7 @@ export async function createClosure(
 	input: ClosureInput,
 	now = new Date()
 ): Promise<ClosureChangeResult> {
-	return db.transaction().execute(async (trx): Promise<ClosureChangeResult> => {
+	return inTransaction(db, async (trx): Promise<ClosureChangeResult> => {
 		const problem = await findProblem(trx, actor, input);
 		if (problem) return problem;
 		const { id } = await trx
@@ -158,7 +159,7 @@ export async function updateClosure(
 	input: ClosureInput,
 	now = new Date()
 ): Promise<ClosureChangeResult> {
-	return db.transaction().execute(async (trx): Promise<ClosureChangeResult> => {
+	return inTransaction(db, async (trx): Promise<ClosureChangeResult> => {
 		const before = await findClosureInDistricts(trx, id, actor.districtIds);
 		if (!before) return { ok: false, error: 'not_found' };
 		const problem = await findProblem(trx, actor, input);
@@ -186,7 +187,7 @@ export async function deleteClosure(
 	version: number,
 	now = new Date()
 ): Promise<ClosureChangeResult> {
-	return db.transaction().execute(async (trx): Promise<ClosureChangeResult> => {
+	return inTransaction(db, async (trx): Promise<ClosureChangeResult> => {
 		const before = await findClosureInDistricts(trx, id, actor.districtIds);
 		if (!before) return { ok: false, error: 'not_found' };
 		const flagged = await findEventsFlaggedBy(trx, id);
@@ -214,7 +215,7 @@ export async function generateFixedHolidays(
 	now = new Date()
 ): Promise<GenerateResult> {
 	if (!actor.districtIds.includes(districtId)) return { ok: false, error: 'scope_outside' };
-	return db.transaction().execute(async (trx): Promise<GenerateResult> => {
+	return inTransaction(db, async (trx): Promise<GenerateResult> => {
 		const year = await findSchoolYearById(trx, schoolYearId);
 		if (!year) return { ok: false, error: 'not_found' };
 		let added = 0;

@@ -1,8 +1,10 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type LogEvent } from 'kysely';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import type { Database } from './schema.ts';
 import { addDatabaseTime } from '../timing.ts';
 import { withStatementCache } from './statement-cache.ts';
+import { RetryingPostgresDriver } from './postgres-retry.ts';
 
 export type DB = Kysely<Database>;
 
@@ -18,8 +20,17 @@ function logQuery(event: LogEvent): void {
 	}
 }
 
-// SQLite-specific set-up lives here and only here.
-export function openDatabase(path: string): DB {
+export const isPostgresUrl = (target: string): boolean => /^postgres(ql)?:\/\//.test(target);
+
+/**
+ * The database at `target`: a PostgreSQL URL (`postgres://…`) or a SQLite file's path
+ * (`:memory:` for a private one). The rest of the app does not know which.
+ */
+export function openDatabase(target: string, options: { poolSize?: number } = {}): DB {
+	return isPostgresUrl(target) ? openPostgres(target, options.poolSize) : openSqlite(target);
+}
+
+function openSqlite(path: string): DB {
 	const sqlite = new SQLite(path);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
@@ -27,6 +38,41 @@ export function openDatabase(path: string): DB {
 	sqlite.pragma('synchronous = NORMAL');
 	return new Kysely<Database>({
 		dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+		log: logQuery
+	});
+}
+
+// Values as SQLite gives them, so that the domain code reads one kind of each: counts and sums
+// (int8, numeric) as numbers, truth values (a comparison selected as a column) as 1 and 0.
+const INT8 = 20;
+const NUMERIC = 1700;
+const BOOL = 16;
+const types = {
+	getTypeParser(oid: number, format?: 'text' | 'binary') {
+		if (oid === INT8 || oid === NUMERIC) return Number;
+		if (oid === BOOL) return (value: string) => (value === 't' ? 1 : 0);
+		return pg.types.getTypeParser(oid, format as 'text');
+	}
+};
+
+export const DEFAULT_POOL_SIZE = 10;
+
+function openPostgres(url: string, poolSize?: number): DB {
+	const pool = new pg.Pool({
+		connectionString: url,
+		max: poolSize ?? (Number(process.env.DATABASE_POOL_SIZE) || DEFAULT_POOL_SIZE),
+		types,
+		// Every transaction is serializable: PostgreSQL then refuses any interleaving that two
+		// writers could not have had one after the other (as SQLite's one writer has them), and a
+		// refused one is tried again (postgres-retry.ts, transaction.ts).
+		options: '-c default_transaction_isolation=serializable -c timezone=UTC'
+	});
+	return new Kysely<Database>({
+		dialect: new (class extends PostgresDialect {
+			createDriver() {
+				return new RetryingPostgresDriver(super.createDriver());
+			}
+		})({ pool }),
 		log: logQuery
 	});
 }

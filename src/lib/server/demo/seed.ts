@@ -8,6 +8,7 @@ import { seedDemoAccounts } from './accounts.ts';
 import { readDistrictFile } from './district-file.ts';
 import { seedDemoProgramme } from './programme.ts';
 import { makeDemoSchools, seededRandom } from './schools.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export const DEMO_SCHOOL_COUNT = 40;
 
@@ -15,7 +16,7 @@ export const DEMO_SCHOOL_COUNT = 40;
 export async function seedDemoDistrict(db: DB, today = todayInTehran()): Promise<void> {
 	const data = readDistrictFile();
 	const random = seededRandom(1405);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const district = await trx
 			.insertInto('districts')
 			.values(data.district)

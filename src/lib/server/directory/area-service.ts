@@ -4,6 +4,7 @@ import { auditDirectoryChange, updatedOne, type DirectoryChangeResult } from './
 import type { Actor } from '../auth/actor.ts';
 import { findAreaInDistricts } from './records.ts';
 import { tidyText } from '../../i18n/tidy-text.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // Areas (ناحیه) of a district: admins add and rename them, only in their own districts.
 
@@ -56,7 +57,7 @@ export async function createArea(
 	const input = tidyArea(rawInput);
 	if (!actor.districtIds.includes(districtId))
 		return { ok: false, error: 'outside_districts', field: 'district_id' };
-	return db.transaction().execute(async (trx): Promise<DirectoryChangeResult> => {
+	return inTransaction(db, async (trx): Promise<DirectoryChangeResult> => {
 		if (await isNumberTaken(trx, districtId, input.number, null))
 			return { ok: false, error: 'area_number_taken', field: 'number' };
 		const values = { district_id: districtId, ...input };
@@ -87,7 +88,7 @@ export async function updateArea(
 	now = new Date()
 ): Promise<DirectoryChangeResult> {
 	const input = tidyArea(rawInput);
-	return db.transaction().execute(async (trx): Promise<DirectoryChangeResult> => {
+	return inTransaction(db, async (trx): Promise<DirectoryChangeResult> => {
 		const before = await findAreaInDistricts(trx, areaId, actor.districtIds);
 		if (!before) return { ok: false, error: 'not_found' };
 		if (before.version !== version) return { ok: false, error: 'stale' };

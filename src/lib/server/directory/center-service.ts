@@ -11,6 +11,7 @@ import {
 } from './center-managers.ts';
 import { findCenterInDistricts } from './records.ts';
 import { tidyOptional, tidyText } from '../../i18n/tidy-text.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // Neighbourhood community centres (سرای محله): name, address, phone and manager accounts.
 
@@ -52,7 +53,7 @@ export async function updateCenter(
 	input: CenterInput,
 	now = new Date()
 ): Promise<DirectoryChangeResult> {
-	return db.transaction().execute(async (trx): Promise<DirectoryChangeResult> => {
+	return inTransaction(db, async (trx): Promise<DirectoryChangeResult> => {
 		const before = await findCenterInDistricts(trx, centerId, actor.districtIds);
 		if (!before) return { ok: false, error: 'not_found' };
 		if (before.version !== version) return { ok: false, error: 'stale' };

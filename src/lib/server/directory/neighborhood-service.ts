@@ -6,6 +6,7 @@ import { auditDirectoryChange, updatedOne, type DirectoryChangeResult } from './
 import type { Actor } from '../auth/actor.ts';
 import { findAreaInDistricts, findNeighborhoodInDistricts } from './records.ts';
 import { tidyOptional, tidyText } from '../../i18n/tidy-text.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // Neighbourhoods (محله): admins add, rename and move them between the areas of their district.
 
@@ -60,7 +61,7 @@ export async function createNeighborhood(
 	now = new Date()
 ): Promise<DirectoryChangeResult> {
 	const input = tidyNeighborhood(rawInput);
-	return db.transaction().execute(async (trx): Promise<DirectoryChangeResult> => {
+	return inTransaction(db, async (trx): Promise<DirectoryChangeResult> => {
 		const area = await findAreaInDistricts(trx, input.area_id, actor.districtIds);
 		if (!area) return { ok: false, error: 'outside_districts', field: 'area_id' };
 		if (await isNameTaken(trx, area.district_id, input.name_fa, null))
@@ -114,7 +115,7 @@ export async function updateNeighborhood(
 	now = new Date()
 ): Promise<DirectoryChangeResult> {
 	const input = tidyNeighborhood(rawInput);
-	return db.transaction().execute(async (trx): Promise<DirectoryChangeResult> => {
+	return inTransaction(db, async (trx): Promise<DirectoryChangeResult> => {
 		const before = await findNeighborhoodInDistricts(trx, neighborhoodId, actor.districtIds);
 		if (!before) return { ok: false, error: 'not_found' };
 		if (before.version !== version) return { ok: false, error: 'stale' };

@@ -5,6 +5,7 @@ import { listTopicOptions } from '../topics/repository.ts';
 import { facilitatorSearchKey } from '../../search/keys.ts';
 import { normalizePhone, type FacilitatorInput } from '../../schemas/catalogue.ts';
 import { findFacilitatorInDistricts, type FacilitatorDetails } from './repository.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // Admins keep their own districts' facilitators; everyone else only reads them.
 
@@ -91,7 +92,7 @@ export async function createFacilitator(
 	input: FacilitatorInput,
 	now = new Date()
 ): Promise<FacilitatorChangeResult> {
-	return db.transaction().execute(async (trx): Promise<FacilitatorChangeResult> => {
+	return inTransaction(db, async (trx): Promise<FacilitatorChangeResult> => {
 		const problem = await findProblem(trx, actor, input);
 		if (problem) return problem;
 		const { id } = await trx
@@ -114,7 +115,7 @@ export async function updateFacilitator(
 	input: FacilitatorInput,
 	now = new Date()
 ): Promise<FacilitatorChangeResult> {
-	return db.transaction().execute(async (trx): Promise<FacilitatorChangeResult> => {
+	return inTransaction(db, async (trx): Promise<FacilitatorChangeResult> => {
 		const before = await findFacilitatorInDistricts(trx, id, actor.districtIds);
 		if (!before) return { ok: false, error: 'not_found' };
 		const keep = before.topics.map((t) => t.id);

@@ -3,6 +3,7 @@ import type { AnswerFormData } from '../../schemas/feedback.ts';
 import { takeAnswerAttempt, type AnswerLimiter } from './rate-limit.ts';
 import { formStateOf, type FormState } from './rules.ts';
 import { findFeedbackTarget } from './target.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // Taking one anonymous answer. Refused, in this order: too many attempts from the address, an
 // unknown link, a form not open (before the session, after the window, a cancelled session),
@@ -32,7 +33,7 @@ export async function submitFeedbackAnswer(
 ): Promise<AnswerResult> {
 	if (!(await takeAnswerAttempt(submission.limiter, submission.address)))
 		return { ok: false, error: 'rate_limited' };
-	return db.transaction().execute(async (trx): Promise<AnswerResult> => {
+	return inTransaction(db, async (trx): Promise<AnswerResult> => {
 		// Read inside the transaction, so two last answers cannot both pass the cap.
 		const target = await findFeedbackTarget(trx, submission.token);
 		if (!target) return { ok: false, error: 'unknown' };

@@ -5,6 +5,7 @@ import { bellSessionInScope } from '../bell-sessions/scope.ts';
 import type { BellSessionActor } from '../bell-sessions/service.ts';
 import { findCampaignEventInScope } from '../campaigns/dated-events.ts';
 import { subjectColumn, type FeedbackSubject } from './subject.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // The staff's rating of a held session (its school's staff) or campaign event (its centre's
 // managers): relevance, the facilitator and how engaged those present were, 1–5 each, and a
@@ -86,7 +87,7 @@ export async function saveStaffFeedback(
 	input: StaffFeedbackInput,
 	now = new Date()
 ): Promise<StaffFeedbackResult> {
-	return db.transaction().execute(async (trx): Promise<StaffFeedbackResult> => {
+	return inTransaction(db, async (trx): Promise<StaffFeedbackResult> => {
 		const { subject } = input;
 		const rateable = await findRateable(trx, user, subject);
 		if (!rateable) return { ok: false, error: 'not_found' };

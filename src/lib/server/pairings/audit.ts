@@ -42,12 +42,3 @@ export function auditPairingChange(
 		now
 	);
 }
-
-/**
- * Whether `error` is a unique-index violation: two admins pairing at once. SQLite
- * (better-sqlite3) and PostgreSQL name it differently; this is the one place that knows both.
- */
-export function isUniqueViolation(error: unknown): boolean {
-	const code = (error as { code?: unknown } | null)?.code;
-	return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
-}

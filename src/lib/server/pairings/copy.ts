@@ -3,6 +3,7 @@ import { todayInTehran } from '../../i18n/jalali.ts';
 import { auditPairingChange, type PairingActor } from './audit.ts';
 import { findPairingOfSchool, type Names } from './records.ts';
 import { findPreviousSchoolYear, findSchoolYearById, isSchoolYearClosed } from './school-years.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // "Copy last year's pairings": the previous school year's pairings, for the neighbourhoods still
 // unpaired in the chosen year, skipping any whose school is already paired with another.
@@ -72,7 +73,7 @@ export async function copyPreviousYearPairings(
 	const from = await findPreviousSchoolYear(db, year);
 	if (!from) return { ok: false, error: 'no_previous_year' };
 
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const candidates = await findPairingsOfYear(trx, from.id, actor.districtIds);
 		const existing = await findPairingsOfYear(trx, year.id, actor.districtIds);
 		const pairedNeighborhoods = new Set(existing.map((p) => p.neighborhood.id));

@@ -1,6 +1,7 @@
 import type { DB } from '../db/connect.ts';
 import { editedPairing, openNeighborhood, openYear, type PairingEdit } from './access.ts';
-import { auditPairingChange, isUniqueViolation, type PairingActor } from './audit.ts';
+import { auditPairingChange, type PairingActor } from './audit.ts';
+import { isUniqueViolation } from '../db/dialect.ts';
 import { findSchoolInDistrict, type Names } from './records.ts';
 import {
 	describePairing,
@@ -9,6 +10,7 @@ import {
 	names,
 	type PairingRefusal
 } from './rules.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // What admins do to the pairings of their districts: pair, change the school, unpair.
 
@@ -45,7 +47,7 @@ export async function pairNeighborhood(
 
 	const after = describePairing(year, neighborhood, school);
 	try {
-		const pairingId = await db.transaction().execute(async (trx) => {
+		const pairingId = await inTransaction(db, async (trx) => {
 			const { id } = await trx
 				.insertInto('pairings')
 				.values({
@@ -98,7 +100,7 @@ export async function changePairingSchool(
 	});
 	const after = describePairing(year, neighborhood, school);
 	try {
-		const changed = await db.transaction().execute(async (trx) => {
+		const changed = await inTransaction(db, async (trx) => {
 			const updated = await trx
 				.updateTable('pairings')
 				.set({ school_id: school.id, version: input.version + 1 })
@@ -145,7 +147,7 @@ export async function removePairing(
 		id: pairing.school_id,
 		name: pairing.school_name
 	});
-	const removed = await db.transaction().execute(async (trx) => {
+	const removed = await inTransaction(db, async (trx) => {
 		const deleted = await trx
 			.deleteFrom('pairings')
 			.where('id', '=', pairing.id)

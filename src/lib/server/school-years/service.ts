@@ -8,6 +8,7 @@ import {
 	findOverlappingSchoolYear,
 	findSchoolYearById
 } from './repository.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // School years are one calendar for every district, so they have no district of their own.
 // Only admins may add one or change which is current (the routes require the admin role).
@@ -45,7 +46,7 @@ export async function addSchoolYear(
 ): Promise<SchoolYearResult> {
 	const span = schoolYearStarting(startYear);
 	const label = schoolYearLabel(startYear);
-	return db.transaction().execute(async (trx): Promise<SchoolYearResult> => {
+	return inTransaction(db, async (trx): Promise<SchoolYearResult> => {
 		const overlapping = await findOverlappingSchoolYear(trx, span.startsOn, span.endsOn);
 		if (overlapping)
 			return {
@@ -83,7 +84,7 @@ export async function makeSchoolYearCurrent(
 	version: number,
 	now = new Date()
 ): Promise<SchoolYearResult> {
-	return db.transaction().execute(async (trx): Promise<SchoolYearResult> => {
+	return inTransaction(db, async (trx): Promise<SchoolYearResult> => {
 		const year = await findSchoolYearById(trx, yearId);
 		if (!year) return { ok: false, error: 'not_found' };
 		if (year.version !== version) return { ok: false, error: 'stale' };

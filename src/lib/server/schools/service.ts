@@ -10,6 +10,8 @@ import {
 	insertSchoolRecord,
 	updateSchoolRecord
 } from './store.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { isUniqueViolation } from '../db/dialect.ts';
 
 // What admins do to the schools of their districts, one school at a time.
 
@@ -37,11 +39,7 @@ async function findRefusal(
 	return null;
 }
 
-/** Two admins saving the same new code at once: the unique index refuses the second. */
-function isUniqueViolation(e: unknown): boolean {
-	return (e as { code?: string })?.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
+// Two admins saving the same new code at once: the unique index refuses the second.
 const codeTaken: FieldRefusal = { ok: false, error: 'ministry_code_taken', field: 'ministry_code' };
 
 export async function createSchool(
@@ -54,7 +52,7 @@ export async function createSchool(
 	const refusal = await findRefusal(db, actor, record, null);
 	if (refusal) return refusal;
 	try {
-		const id = await db.transaction().execute(async (trx) => {
+		const id = await inTransaction(db, async (trx) => {
 			const id = await insertSchoolRecord(trx, record);
 			await recordAudit(
 				trx,
@@ -93,7 +91,7 @@ export async function updateSchool(
 	const refusal = await findRefusal(db, actor, record, schoolId);
 	if (refusal) return refusal;
 	try {
-		return await db.transaction().execute(async (trx): Promise<SchoolChangeResult> => {
+		return await inTransaction(db, async (trx): Promise<SchoolChangeResult> => {
 			const before = await findStoredSchool(trx, schoolId);
 			if (!before) return { ok: false, error: 'not_found' };
 			if (before.version !== version) return { ok: false, error: 'stale' };

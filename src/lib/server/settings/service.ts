@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { DB } from '../db/connect.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { findSettings } from './repository.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // Admins change their own districts' settings; the version guards against lost updates.
 
@@ -40,7 +41,7 @@ export async function updateSettings(
 	if (!actor.districtIds.includes(districtId)) return { ok: false, error: 'not_found' };
 	const problem = findProblem(input);
 	if (problem) return problem;
-	return db.transaction().execute(async (trx): Promise<SettingsChangeResult> => {
+	return inTransaction(db, async (trx): Promise<SettingsChangeResult> => {
 		const before = await findSettings(trx, districtId);
 		const values = {
 			school_day_starts: input.school_day_starts,

@@ -3,6 +3,7 @@ import type { Topic } from '../db/schema.ts';
 import { recordAudit, type AuditAction } from '../audit/repository.ts';
 import type { NewTopicInput, TopicInput } from '../../schemas/catalogue.ts';
 import { audienceFlags, audienceOf, findTopicByCode, findTopicById } from './repository.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // The topics catalogue is shared by every district; only admins change it.
 
@@ -55,7 +56,7 @@ export async function createTopic(
 	input: NewTopicInput,
 	now = new Date()
 ): Promise<TopicChangeResult> {
-	return db.transaction().execute(async (trx): Promise<TopicChangeResult> => {
+	return inTransaction(db, async (trx): Promise<TopicChangeResult> => {
 		if (await findTopicByCode(trx, input.code))
 			return { ok: false, error: 'code_taken', field: 'code' };
 		const { id } = await trx
@@ -84,7 +85,7 @@ export async function updateTopic(
 	input: TopicInput,
 	now = new Date()
 ): Promise<TopicChangeResult> {
-	return db.transaction().execute(async (trx): Promise<TopicChangeResult> => {
+	return inTransaction(db, async (trx): Promise<TopicChangeResult> => {
 		const before = await findTopicById(trx, id);
 		if (!before) return { ok: false, error: 'not_found' };
 		const updated = await trx
@@ -117,7 +118,7 @@ export async function setTopicActive(
 	active: boolean,
 	now = new Date()
 ): Promise<TopicChangeResult> {
-	return db.transaction().execute(async (trx): Promise<TopicChangeResult> => {
+	return inTransaction(db, async (trx): Promise<TopicChangeResult> => {
 		const before = await findTopicById(trx, id);
 		if (!before) return { ok: false, error: 'not_found' };
 		if (before.version !== version) return { ok: false, error: 'stale' };

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/repository.ts';
 import { findPasswordProblem, hashPassword } from '../auth/password.ts';
 import { normalizeEmail } from '../auth/sign-in.ts';
 import { findUserByEmail } from './repository.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export type FirstAdminResult = { ok: true; districtId: number } | { ok: false; message: string };
 
@@ -23,7 +24,7 @@ export async function createFirstAdmin(
 	if (await findUserByEmail(db, email)) return { ok: false, message: `${email} already exists.` };
 
 	const passwordHash = await hashPassword(input.password);
-	const districtId = await db.transaction().execute(async (trx) => {
+	const districtId = await inTransaction(db, async (trx) => {
 		const name = input.district.trim();
 		const existing = await trx
 			.selectFrom('districts')

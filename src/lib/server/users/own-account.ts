@@ -8,6 +8,7 @@ import {
 } from '../auth/password.ts';
 import { invalidateUserSessions } from '../auth/session.ts';
 import { auditUserChange } from './audit-user-change.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // What users change about their own account, at /profile.
 
@@ -30,7 +31,7 @@ export async function changeOwnPassword(
 	const problem = findPasswordProblem(input.new_password);
 	if (problem) return { ok: false, error: problem };
 	const passwordHash = await hashPassword(input.new_password);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await trx
 			.updateTable('users')
 			.set((eb) => ({
@@ -52,7 +53,7 @@ export async function updateOwnProfile(
 	input: { display_name: string; locale: 'fa' | 'en'; ip: string | null },
 	now = new Date()
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await trx
 			.updateTable('users')
 			.set((eb) => ({

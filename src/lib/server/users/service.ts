@@ -8,6 +8,7 @@ import { auditUserChange } from './audit-user-change.ts';
 import { findUserByEmail, findUserById, findUserScope, isUserInDistricts } from './repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { scopeValues, scopeWithinActor, writeScope } from './scope-writes.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 // What admins do to accounts in their districts.
 
@@ -54,7 +55,7 @@ export async function createUser(
 		return { ok: false, error: 'email_taken', field: 'email' };
 
 	const passwordHash = await hashPassword(input.temporary_password);
-	const id = await db.transaction().execute(async (trx) => {
+	const id = await inTransaction(db, async (trx) => {
 		const { id } = await trx
 			.insertInto('users')
 			.values({
@@ -100,7 +101,7 @@ export async function updateUser(
 	if (sameEmail && sameEmail.id !== userId)
 		return { ok: false, error: 'email_taken', field: 'email' };
 
-	return db.transaction().execute(async (trx): Promise<UserChangeResult> => {
+	return inTransaction(db, async (trx): Promise<UserChangeResult> => {
 		const before = await findUserById(trx, userId);
 		if (!before) return { ok: false, error: 'not_found' };
 		const beforeDescription = await describeUser(trx, before);
@@ -137,7 +138,7 @@ export async function setUserActive(
 	now = new Date()
 ): Promise<UserChangeResult> {
 	if (!(await canManageOther(db, actor, userId))) return { ok: false, error: 'not_found' };
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await trx
 			.updateTable('users')
 			.set((eb) => ({ active: active ? 1 : 0, version: eb('version', '+', 1) }))
@@ -162,7 +163,7 @@ export async function resetUserPassword(
 	const problem = findPasswordProblem(temporaryPassword);
 	if (problem) return { ok: false, error: problem, field: 'temporary_password' };
 	const passwordHash = await hashPassword(temporaryPassword);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await trx
 			.updateTable('users')
 			.set((eb) => ({

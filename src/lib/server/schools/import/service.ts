@@ -5,6 +5,7 @@ import type { ImportError, ImportTable } from './columns.ts';
 import { countPlan, planImport, type ImportCounts } from './plan.ts';
 import { validateImport } from './validate-rows.ts';
 import { applyImportPlan } from './write-rows.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 // A school file, all or nothing: a preview that writes nothing, and a commit that validates
 // again (the directory may have changed since) and upserts by ministry code in one transaction.
@@ -31,7 +32,7 @@ export async function commitImport(
 	fileName: string,
 	now = new Date()
 ): Promise<ImportResult> {
-	return db.transaction().execute(async (trx): Promise<ImportResult> => {
+	return inTransaction(db, async (trx): Promise<ImportResult> => {
 		const { records, errors, existing } = await validateImport(trx, actor.districtIds, table);
 		if (errors.length) return { ok: false, errors, rows: table.rows.length };
 		const plan = planImport(records, existing);
