@@ -68,7 +68,8 @@ async function waitUntilReady(url: string, child: ChildProcess, log: () => strin
 			return;
 		} catch (error) {
 			await client.end().catch(() => {});
-			if (Date.now() > deadline) throw new Error(`PostgreSQL did not start: ${error}\n${log()}`);
+			if (Date.now() > deadline)
+				throw new Error(`PostgreSQL did not start:\n${log()}`, { cause: error });
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}
 	}
