@@ -5,7 +5,15 @@ import {
 	PersianCalendar,
 	toCalendar
 } from '@internationalized/date';
-import { createRowTrigger, dropRowTrigger, type RowTrigger } from '../src/lib/server/db/dialect.ts';
+import {
+	createRowTrigger,
+	dropRowTrigger,
+	dropTallyStatementEnds,
+	tallyChange,
+	tallyStatementEnds,
+	type RowTrigger,
+	type TallyShape
+} from '../src/lib/server/db/dialect.ts';
 
 // Coverage over many districts adds up a country's year: 300,000 sessions, a million Sunday
 // events, millions of answers. These tallies keep those sums per district (and school year, the
@@ -15,13 +23,10 @@ import { createRowTrigger, dropRowTrigger, type RowTrigger } from '../src/lib/se
 // Each tally has a view of "parts": what one session, pairing or event adds to it, read from the
 // live tables. A trigger takes a part away before a write that can change it and adds it back after,
 // so whatever the write did (a status, a count, a school's level, a neighbourhood's area), the tally
-// follows. A part whose row is gone (a deleted session's cascade) adds nothing.
+// follows. A part whose row is gone (a deleted session's cascade) adds nothing. How the two engines
+// run the triggers differs (see tallyChange in the dialect helper).
 
-interface Tally {
-	table: string;
-	parts: string;
-	keys: string[];
-	values: string[];
+interface Tally extends TallyShape {
 	/** The parts view's SQL, its columns: the ids the triggers pick by, the keys, the values. */
 	view: string;
 }
@@ -35,6 +40,7 @@ const districtOf = (neighborhood: string) =>
 const sessions: Tally = {
 	table: 'coverage_session_tallies',
 	parts: 'coverage_session_parts',
+	identity: ['bell_session_id'],
 	keys: ['school_year_id', 'district_id', 'level', 'gender', 'month_start'],
 	values: [
 		'sessions_proposed',
@@ -73,6 +79,7 @@ const sessions: Tally = {
 const grades: Tally = {
 	table: 'coverage_grade_tallies',
 	parts: 'coverage_grade_parts',
+	identity: ['bell_session_id', 'grade', 'student_gender'],
 	keys: ['school_year_id', 'district_id', 'level', 'gender', 'grade', 'student_gender'],
 	values: ['students_reached'],
 	view: `
@@ -87,6 +94,7 @@ const grades: Tally = {
 const pairings: Tally = {
 	table: 'coverage_pairing_tallies',
 	parts: 'coverage_pairing_parts',
+	identity: ['pairing_id'],
 	keys: ['school_year_id', 'district_id', 'level', 'gender'],
 	values: ['schools_paired', 'schools_reached'],
 	view: `
@@ -101,6 +109,7 @@ const pairings: Tally = {
 const enrolments: Tally = {
 	table: 'coverage_enrolment_tallies',
 	parts: 'coverage_enrolment_parts',
+	identity: ['pairing_id', 'grade'],
 	keys: ['school_year_id', 'district_id', 'level', 'gender', 'grade'],
 	values: ['students_enrolled'],
 	view: `
@@ -114,6 +123,7 @@ const enrolments: Tally = {
 const sundayEvents: Tally = {
 	table: 'coverage_event_tallies',
 	parts: 'coverage_event_parts',
+	identity: ['campaign_event_id'],
 	keys: ['district_id', 'date'],
 	values: ['events_planned', 'events_held', 'events_cancelled', 'event_attendance'],
 	view: `
@@ -168,7 +178,12 @@ const sources: Source[] = [
 		columns: ['bell_session_id', 'grade', 'gender', 'students'],
 		touches: [
 			[sessions, (r) => `bell_session_id = ${r}.bell_session_id`],
-			[grades, (r) => `bell_session_id = ${r}.bell_session_id`]
+			// A row of students is its own part of the grade tally.
+			[
+				grades,
+				(r) =>
+					`bell_session_id = ${r}.bell_session_id and grade = ${r}.grade and student_gender = ${r}.gender`
+			]
 		]
 	},
 	{
@@ -208,7 +223,8 @@ const sources: Source[] = [
 		table: 'school_enrolments',
 		unique: [['school_id', 'grade']],
 		columns: ['school_id', 'grade', 'students'],
-		touches: [[enrolments, (r) => `school_id = ${r}.school_id`]]
+		// A grade's enrolment is its own part of the enrolment tally, for each pairing of the school.
+		touches: [[enrolments, (r) => `school_id = ${r}.school_id and grade = ${r}.grade`]]
 	},
 	{
 		table: 'schools',
@@ -257,16 +273,6 @@ const sources: Source[] = [
 	}
 ];
 
-/** Adds (sign 1) or takes away (sign -1) the parts matching `where`. */
-function add(tally: Tally, sign: 1 | -1, where: string): string {
-	const keys = tally.keys.join(', ');
-	return `insert into ${tally.table} (${keys}, ${tally.values.join(', ')})
-		select ${keys}, ${tally.values.map((v) => `${sign} * ${v}`).join(', ')}
-		from ${tally.parts} where ${where}
-		on conflict (${keys}) do update set
-		${tally.values.map((v) => `${v} = ${tally.table}.${v} + excluded.${v}`).join(', ')};`;
-}
-
 type Write = 'insert' | 'update' | 'delete';
 
 const writesOf = (source: Source): Write[] =>
@@ -278,7 +284,7 @@ function existing(source: Source): string {
 	return `exists (select 1 from ${source.table} where ${keys.map((k) => `(${k})`).join(' or ')})`;
 }
 
-function triggers(source: Source): RowTrigger[] {
+function triggers(db: Kysely<any>, source: Source): RowTrigger[] {
 	return writesOf(source).flatMap((event) => {
 		const rows = event === 'insert' ? ['NEW'] : event === 'delete' ? ['OLD'] : ['OLD', 'NEW'];
 		return (['before', 'after'] as const).map((timing) => ({
@@ -290,7 +296,12 @@ function triggers(source: Source): RowTrigger[] {
 			unless: event === 'insert' && timing === 'before' ? existing(source) : undefined,
 			body: source.touches
 				.map(([tally, touches]) =>
-					add(tally, timing === 'before' ? -1 : 1, rows.map((r) => `(${touches(r)})`).join(' or '))
+					tallyChange(
+						db,
+						tally,
+						timing === 'before' ? -1 : 1,
+						rows.map((r) => `(${touches(r)})`).join(' or ')
+					)
 				)
 				.join('\n')
 		}));
@@ -338,13 +349,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 			)
 			.execute(db);
 	}
-	for (const source of sources)
-		for (const trigger of triggers(source)) await createRowTrigger(db, trigger);
+	for (const source of sources) {
+		for (const trigger of triggers(db, source)) await createRowTrigger(db, trigger);
+		await tallyStatementEnds(db, source.table, writesOf(source));
+	}
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
 	for (const source of sources)
-		for (const trigger of triggers(source)) await dropRowTrigger(db, trigger);
+		for (const trigger of triggers(db, source)) await dropRowTrigger(db, trigger);
+	await dropTallyStatementEnds(
+		db,
+		sources.map((source) => source.table)
+	);
 	for (const tally of tallies) {
 		await sql.raw(`drop view ${tally.parts}`).execute(db);
 		await sql.raw(`drop table ${tally.table}`).execute(db);

@@ -9,7 +9,7 @@ import {
 } from '../../src/lib/i18n/jalali.ts';
 import { hashPassword } from '../../src/lib/server/auth/password.ts';
 import { sessionInstants } from '../../src/lib/server/bell-sessions/time.ts';
-import { openDatabase } from '../../src/lib/server/db/connect.ts';
+import { kyselyOnSqlite, openDatabase } from '../../src/lib/server/db/connect.ts';
 import { migrateToLatest } from '../../src/lib/server/db/migrate.ts';
 import { loadWithoutTallyTriggers } from '../../src/lib/server/coverage/bulk-load.ts';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/accounts.ts';
@@ -175,8 +175,10 @@ export async function generate(
 		topics: [] as number[]
 	};
 
-	// The coverage tallies are counted once at the end, not by their triggers row by row.
-	loadWithoutTallyTriggers(db, () => {
+	// The coverage tallies are counted once at the end, not by their triggers row by row. The
+	// loader's transaction and the inserts below share the one connection.
+	const shared = kyselyOnSqlite(db);
+	await loadWithoutTallyTriggers(shared, async () => {
 		db.transaction(() => {
 			const schoolYear = insert('school_years', ['label', 'starts_on', 'ends_on', 'is_current']);
 			for (const span of spans)
@@ -572,6 +574,6 @@ export async function generate(
 	if (broken.length) throw new Error(`${broken.length} broken foreign keys in the synthetic data`);
 	db.exec('analyze');
 	db.pragma('journal_mode = WAL');
-	db.close();
+	await shared.destroy();
 	return counts;
 }

@@ -16,7 +16,10 @@ export const testEngine: Engine = inject('postgresPort') ? 'postgres' : 'sqlite'
 export const refusedBy = {
 	unique: /UNIQUE constraint|unique constraint/,
 	check: /CHECK constraint|check constraint/,
-	foreignKey: /FOREIGN KEY constraint|foreign key constraint/
+	foreignKey: /FOREIGN KEY constraint|foreign key constraint/,
+	/** The CHECK constraint of that name. */
+	checkNamed: (name: string) =>
+		new RegExp(`CHECK constraint failed: ${name}$|check constraint "${name}"`)
 };
 
 let admin: Promise<pg.Client> | undefined;
@@ -26,13 +29,26 @@ function postgresUrl(database: string): string {
 	return `postgres://postgres@127.0.0.1:${inject('postgresPort')}/${database}`;
 }
 
-async function adminQuery(sql: string): Promise<void> {
+async function adminQuery(sql: string, values: unknown[] = []): Promise<pg.QueryResult> {
 	admin ??= (async () => {
 		const client = new pg.Client({ connectionString: postgresUrl('postgres') });
 		await client.connect();
 		return client;
 	})();
-	await (await admin).query(sql);
+	return (await admin).query(sql, values);
+}
+
+/** Drops a database once the connections its pool closed have gone (forced after two seconds). */
+async function dropDatabase(name: string): Promise<void> {
+	const deadline = Date.now() + 2000;
+	const connected = async () =>
+		Number(
+			(await adminQuery('select count(*) from pg_stat_activity where datname = $1', [name])).rows[0]
+				.count
+		);
+	while (Date.now() < deadline && (await connected()) > 0)
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	await adminQuery(`drop database if exists ${name} with (force)`);
 }
 
 /** A new PostgreSQL database, cloned from `template`, dropped when the returned DB is destroyed. */
@@ -44,7 +60,7 @@ async function createPostgresDb(template: string): Promise<DB> {
 	const destroy = db.destroy.bind(db);
 	db.destroy = async () => {
 		await destroy();
-		await adminQuery(`drop database if exists ${name} with (force)`);
+		await dropDatabase(name);
 	};
 	return db;
 }

@@ -1,22 +1,15 @@
-import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../../src/lib/server/db/connect.ts';
+import type { DB } from '../../src/lib/server/db/connect.ts';
 import { migrateDownToEmpty, migrateToLatest } from '../../src/lib/server/db/migrate.ts';
-
-async function tableNames(db: DB): Promise<string[]> {
-	const { rows } = await sql<{ name: string }>`
-		select name from sqlite_master
-		where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'
-		order by name`.execute(db);
-	return rows.map((r) => r.name);
-}
+import { tableNames } from '../helpers/schema.ts';
+import { createEmptyTestDb, createTestDb, refusedBy } from '../helpers/test-db.ts';
 
 describe('migrations', () => {
 	let db: DB;
 	afterEach(async () => db?.destroy());
 
-	it('go up from empty, down to empty and up again', async () => {
-		db = openDatabase(':memory:');
+	it('go up from empty, down to empty and up again', { timeout: 60_000 }, async () => {
+		db = await createEmptyTestDb();
 		expect(await tableNames(db)).toEqual([]);
 
 		await migrateToLatest(db);
@@ -51,15 +44,8 @@ describe('migrations', () => {
 		expect(await tableNames(db)).toEqual(created);
 	});
 
-	it('set the pragmas the app relies on', async () => {
-		db = openDatabase(':memory:');
-		const { rows } = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
-		expect(rows[0]?.foreign_keys).toBe(1);
-	});
-
 	it('make the database refuse a school with an unknown level or a duplicate ministry code', async () => {
-		db = openDatabase(':memory:');
-		await migrateToLatest(db);
+		db = await createTestDb();
 		const { id: districtId } = await db
 			.insertInto('districts')
 			.values({ name_fa: 'م', name_en: 'D', city_fa: 'ت', city_en: 'T' })
@@ -87,24 +73,25 @@ describe('migrations', () => {
 			name_search: 'دبستان123'
 		};
 		await db.insertInto('schools').values(school).execute();
-		await expect(db.insertInto('schools').values(school).execute()).rejects.toThrow(/UNIQUE/);
+		await expect(db.insertInto('schools').values(school).execute()).rejects.toThrow(
+			refusedBy.unique
+		);
 		await expect(
 			db
 				.insertInto('schools')
 				.values({ ...school, ministry_code: '124', level: 'college' as never })
 				.execute()
-		).rejects.toThrow(/CHECK/);
+		).rejects.toThrow(refusedBy.check);
 		await expect(
 			db
 				.insertInto('schools')
 				.values({ ...school, ministry_code: '125', neighborhood_id: 999 })
 				.execute()
-		).rejects.toThrow(/FOREIGN KEY/);
+		).rejects.toThrow(refusedBy.foreignKey);
 	});
 
 	it('make the database refuse a second current school year', async () => {
-		db = openDatabase(':memory:');
-		await migrateToLatest(db);
+		db = await createTestDb();
 		const year = (label: string, starts_on: string, ends_on: string) => ({
 			label,
 			starts_on,
@@ -120,7 +107,7 @@ describe('migrations', () => {
 				.insertInto('school_years')
 				.values(year('b', '2026-09-23', '2027-09-22'))
 				.execute()
-		).rejects.toThrow(/UNIQUE/);
+		).rejects.toThrow(refusedBy.unique);
 		await db
 			.insertInto('school_years')
 			.values({ ...year('c', '2027-09-23', '2028-09-21'), is_current: 0 })

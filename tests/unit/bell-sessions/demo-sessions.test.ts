@@ -38,6 +38,7 @@ describe('the demo sessions', () => {
 				.select('action')
 				.where('entity_type', '=', 'bell_session')
 				.where('entity_id', '=', row.id)
+				.orderBy('id')
 				.execute();
 			expect(history[0]?.action).toBe('bell_session_proposed');
 		}

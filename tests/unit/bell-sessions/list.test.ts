@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	BELL_SESSION_PAGE_SIZE,
@@ -22,17 +21,23 @@ describe('the session list of a wide scope', () => {
 		const result = await proposeBellSession(world.db, world.manager, proposal(world), NOW);
 		if (!result.ok) throw new Error(`refused: ${JSON.stringify(result)}`);
 		// The same proposal, SESSIONS times in all, a minute apart.
-		const columns = (
-			await sql<{ name: string }>`pragma table_info(bell_sessions)`.execute(world.db)
-		).rows
-			.map((column) => column.name)
-			.filter((name) => !['id', 'starts_at', 'ends_at'].includes(name));
-		const list = sql.join(columns.map((name) => sql.ref(name)));
-		await sql`with recursive copies(i) as (select 1 union all select i + 1 from copies where i < ${SESSIONS - 1})
-			insert into bell_sessions (${list}, starts_at, ends_at)
-			select ${list}, strftime('%Y-%m-%dT%H:%M:%fZ', starts_at, '+' || i || ' minutes'),
-				strftime('%Y-%m-%dT%H:%M:%fZ', ends_at, '+' || i || ' minutes')
-			from bell_sessions, copies where bell_sessions.id = ${result.id}`.execute(world.db);
+		const { id: _, ...first } = await world.db
+			.selectFrom('bell_sessions')
+			.selectAll()
+			.where('id', '=', result.id)
+			.executeTakeFirstOrThrow();
+		const later = (instant: string, minutes: number) =>
+			new Date(Date.parse(instant) + minutes * 60_000).toISOString();
+		const copies = Array.from({ length: SESSIONS - 1 }, (_, i) => ({
+			...first,
+			starts_at: later(first.starts_at, i + 1),
+			ends_at: later(first.ends_at, i + 1)
+		}));
+		for (let i = 0; i < copies.length; i += 200)
+			await world.db
+				.insertInto('bell_sessions')
+				.values(copies.slice(i, i + 200))
+				.execute();
 	});
 	afterAll(async () => world.db.destroy());
 

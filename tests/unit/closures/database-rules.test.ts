@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClosureWorld, type ClosureWorld } from './fixtures.ts';
+import { refusedBy } from '../../helpers/test-db.ts';
 
 // The database itself refuses closures that break the kind/target and date rules.
 describe('the closures table', () => {
@@ -47,7 +48,7 @@ describe('the closures table', () => {
 			{ name_en: '' }
 		];
 		for (const values of bad)
-			await expect(insert(values), JSON.stringify(values)).rejects.toThrow(/CHECK constraint/);
+			await expect(insert(values), JSON.stringify(values)).rejects.toThrow(refusedBy.check);
 		expect(await world.db.selectFrom('closures').selectAll().execute()).toHaveLength(0);
 	});
 
@@ -57,9 +58,9 @@ describe('the closures table', () => {
 				.insertInto('settings')
 				.values({ district_id: world.districtId, ...values })
 				.execute();
-		await expect(insertSettings({ response_deadline_days: 0 })).rejects.toThrow(/CHECK/);
-		await expect(insertSettings({ school_day_starts: '14:00' })).rejects.toThrow(/CHECK/);
-		await expect(insertSettings({ school_day_ends: '1:30' })).rejects.toThrow(/CHECK/);
+		await expect(insertSettings({ response_deadline_days: 0 })).rejects.toThrow(refusedBy.check);
+		await expect(insertSettings({ school_day_starts: '14:00' })).rejects.toThrow(refusedBy.check);
+		await expect(insertSettings({ school_day_ends: '1:30' })).rejects.toThrow(refusedBy.check);
 		await insertSettings({});
 	});
 });

@@ -1,16 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import fc from 'fast-check';
-import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../../../src/lib/server/db/connect.ts';
-import { migrateToLatest } from '../../../src/lib/server/db/migrate.ts';
+import { sql, type ControlledTransaction } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../../../src/lib/server/db/connect.ts';
+import type { Database } from '../../../src/lib/server/db/schema.ts';
 import {
-	loadWithoutTallyTriggers,
-	TALLY_COLUMNS_SQL,
-	tallyShapes
+	findTallies,
+	loadWithoutTallyTriggers
 } from '../../../src/lib/server/coverage/bulk-load.ts';
 import { findStudentsByGrade } from '../../../src/lib/server/coverage/breakdowns.ts';
 import { talliesAnswer } from '../../../src/lib/server/coverage/district-tallies.ts';
@@ -19,7 +14,8 @@ import type { CoverageContext } from '../../../src/lib/server/coverage/sources.t
 import { findTrend } from '../../../src/lib/server/coverage/trend.ts';
 import { insertDistrictWithArea } from '../../helpers/districts.ts';
 import { useFuzzSeed } from '../../helpers/fuzz-seed.ts';
-import { buildCoverageWorld, createCoverageWorld, scopedUserOf } from './fixtures.ts';
+import { schemaOf } from '../../helpers/schema.ts';
+import { createCoverageWorld, scopedUserOf } from './fixtures.ts';
 
 // The district tallies are kept by triggers. After any sequence of writes, of any kind the
 // database allows, every tally equals the sum of its parts recomputed from the live rows, and the
@@ -36,8 +32,7 @@ async function rows(db: DB, query: string): Promise<unknown[]> {
 async function keptAndRecomputed(db: DB) {
 	const kept: Record<string, unknown[]> = {};
 	const recomputed: Record<string, unknown[]> = {};
-	const columns = (await sql.raw(TALLY_COLUMNS_SQL).execute(db)).rows;
-	const tallies = tallyShapes(columns as Parameters<typeof tallyShapes>[0]);
+	const tallies = await findTallies(db);
 	// Every tally the migrations made: sessions, grades, pairings, enrolments, events.
 	expect(tallies).toHaveLength(5);
 	for (const { table, parts, keys, values } of tallies) {
@@ -58,9 +53,10 @@ async function keptAndRecomputed(db: DB) {
 
 /** The n-th row's id of a table (ids as they are now), or null when it is empty. */
 const nth = (table: string, n: number, id = 'id') =>
-	`(select ${id} from ${table} order by ${id} limit 1 offset ${n} % max(1, (select count(*) from ${table})))`;
+	`(select ${id} from ${table} order by ${id} limit 1 offset ${n} % (select case when count(*) > 0 then count(*) else 1 end from ${table}))`;
 
-const day = (offset: number) => `date('2026-09-23', '+${offset} days')`;
+const day = (offset: number) =>
+	`'${new Date(Date.UTC(2026, 8, 23 + offset)).toISOString().slice(0, 10)}'`;
 const statuses = ['proposed', 'counter_proposed', 'confirmed', 'held', 'declined', 'cancelled'];
 
 /** Writes of every kind the tallies follow; a write the database refuses changes nothing. */
@@ -87,14 +83,31 @@ const writes = {
 		values (${nth('bell_sessions', n)}, 1, 0, 'x', 'x') on conflict do nothing`,
 		`insert into bell_session_attendance_students (bell_session_id, grade, gender, students)
 		values (${nth('bell_sessions', n)}, ${grade}, '${girls ? 'girls' : 'boys'}', ${students})
-		on conflict do update set students = excluded.students`
+		on conflict (bell_session_id, grade, gender) do update set students = excluded.students`
 	],
+	// Several rows in one statement: PostgreSQL runs their AFTER triggers at its end.
+	attendanceOfGrades: (n: number, students: number) => [
+		`insert into bell_session_attendance (bell_session_id, teachers, parents, recorded_at, updated_at)
+		values (${nth('bell_sessions', n)}, 1, 0, 'x', 'x') on conflict do nothing`,
+		`insert into bell_session_attendance_students (bell_session_id, grade, gender, students)
+		values (${nth('bell_sessions', n)}, 7, 'girls', ${students}), (${nth('bell_sessions', n)}, 7, 'boys', 3),
+			(${nth('bell_sessions', n)}, 8, 'girls', ${students + 1})
+		on conflict (bell_session_id, grade, gender) do update set students = excluded.students`
+	],
+	schoolSessionsStatus: (n: number, s: number) =>
+		`update bell_sessions set status = '${statuses[s % 6]}' where school_id = ${nth('schools', n)}`,
+	schoolEnrolments: (n: number, students: number) =>
+		`insert into school_enrolments (school_id, grade, students)
+		values (${nth('schools', n)}, 1, ${students}), (${nth('schools', n)}, 2, ${students + 2})
+		on conflict (school_id, grade) do update set students = excluded.students`,
+	deleteSchoolEnrolments: (n: number) =>
+		`delete from school_enrolments where school_id = ${nth('schools', n)}`,
 	deleteAttendance: (n: number) =>
 		`delete from bell_session_attendance where bell_session_id = ${nth('bell_session_attendance', n, 'bell_session_id')}`,
 	staffFeedback: (n: number, rating: number) =>
 		`insert into staff_feedback (bell_session_id, user_id, relevance, facilitator, engagement, created_at, updated_at)
 		values (${nth('bell_sessions', n)}, ${nth('users', n)}, ${rating}, 3, ${6 - rating}, 'x', 'x')
-		on conflict do update set relevance = excluded.relevance`,
+		on conflict (bell_session_id, user_id) do update set relevance = excluded.relevance`,
 	deleteStaffFeedback: (n: number) =>
 		`delete from staff_feedback where id = ${nth('staff_feedback', n)}`,
 	answer: (n: number, overall: number) => [
@@ -111,9 +124,10 @@ const writes = {
 		gender = '${girls ? 'girls' : 'boys'}' where id = ${nth('schools', n)}`,
 	enrolment: (n: number, grade: number, students: number) =>
 		`insert into school_enrolments (school_id, grade, students) values (${nth('schools', n)}, ${grade}, ${students})
-		on conflict do update set students = excluded.students`,
+		on conflict (school_id, grade) do update set students = excluded.students`,
 	deleteEnrolment: (n: number) =>
-		`delete from school_enrolments where rowid = ${nth('school_enrolments', n, 'rowid')}`,
+		`delete from school_enrolments where (school_id, grade) = (select school_id, grade from school_enrolments
+		order by school_id, grade limit 1 offset ${n} % (select case when count(*) > 0 then count(*) else 1 end from school_enrolments))`,
 	pairingSchool: (n: number, m: number) =>
 		`update pairings set school_id = ${nth('schools', m)} where id = ${nth('pairings', n)}`,
 	newPairing: (n: number, m: number) =>
@@ -133,7 +147,7 @@ const writes = {
 		`insert into campaign_event_attendance (campaign_event_id, adults_women, adults_men, youth_girls,
 			youth_boys, children_girls, children_boys, recorded_at, updated_at)
 		values (${nth('campaign_events', n)}, ${people}, 1, 0, 0, 2, 0, 'x', 'x')
-		on conflict do update set adults_women = excluded.adults_women`,
+		on conflict (campaign_event_id) do update set adults_women = excluded.adults_women`,
 	newEvent: (n: number, d: number) =>
 		`insert into campaign_events (campaign_id, rule_date, date, start_time, duration_minutes,
 			starts_at, ends_at, status, created_at, updated_at)
@@ -163,6 +177,10 @@ const write = fc.oneof(
 		.tuple(i, fc.integer({ min: 1, max: 12 }), fc.boolean(), fc.nat(60))
 		.map(([n, g, girls, s]) => writes.attendance(n, g, girls, s)),
 	i.map(writes.deleteAttendance),
+	fc.tuple(i, fc.nat(60)).map(([n, s]) => writes.attendanceOfGrades(n, s)),
+	fc.tuple(i, fc.nat(5)).map(([n, s]) => writes.schoolSessionsStatus(n, s)),
+	fc.tuple(i, fc.nat(200)).map(([n, s]) => writes.schoolEnrolments(n, s)),
+	i.map(writes.deleteSchoolEnrolments),
 	fc.tuple(i, fc.integer({ min: 1, max: 5 })).map(([n, r]) => writes.staffFeedback(n, r)),
 	i.map(writes.deleteStaffFeedback),
 	fc.tuple(i, fc.integer({ min: 1, max: 5 })).map(([n, r]) => writes.answer(n, r)),
@@ -194,42 +212,58 @@ async function worldOfTwoDistricts() {
 	return { ...world, secondDistrictId: districtId };
 }
 
-/** Runs the statements of one write in a transaction; a refused write (a check, a key) is undone. */
-async function apply(db: DB, statements: string | string[]): Promise<void> {
-	await db
-		.transaction()
-		.execute(async (trx) => {
-			for (const statement of [statements].flat()) await sql.raw(statement).execute(trx);
-		})
-		.catch((error: Error) => {
-			if (!/constraint|NOT NULL/i.test(error.message)) throw error;
-		});
+/** Runs the statements of one write under a savepoint; a refused write (a check, a key) is undone. */
+async function apply(trx: ControlledTransaction<Database>, statements: string | string[]) {
+	const write = await trx.savepoint('write').execute();
+	try {
+		for (const statement of [statements].flat()) await sql.raw(statement).execute(write);
+		await write.releaseSavepoint('write').execute();
+	} catch (error) {
+		await write.rollbackToSavepoint('write').execute();
+		if (!/constraint|NOT NULL/i.test((error as Error).message)) throw error;
+	}
+}
+
+/**
+ * Each run of a property on one world, in a transaction rolled back at its end: the next run
+ * finds the world as it was built, without building it again.
+ */
+async function runsOn<T extends { db: DB }>(world: T, run: (trx: DB) => Promise<void>) {
+	const trx = await world.db.startTransaction().execute();
+	try {
+		await run(trx);
+	} finally {
+		await trx.rollback().execute();
+	}
 }
 
 describe('the district tallies', () => {
+	let world: Awaited<ReturnType<typeof worldOfTwoDistricts>>;
+	beforeAll(async () => {
+		world = await worldOfTwoDistricts();
+	});
+	afterAll(async () => world.db.destroy());
+
 	it('equal their parts recomputed from the rows, after any sequence of writes', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 25 }), async (sequence) => {
-				const { db } = await worldOfTwoDistricts();
-				try {
-					for (const statements of sequence) await apply(db, statements);
-					const { kept, recomputed } = await keptAndRecomputed(db);
+			fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 25 }), (sequence) =>
+				runsOn(world, async (trx) => {
+					for (const statements of sequence)
+						await apply(trx as ControlledTransaction<Database>, statements);
+					const { kept, recomputed } = await keptAndRecomputed(trx);
 					expect(kept).toEqual(recomputed);
-				} finally {
-					await db.destroy();
-				}
-			}),
+				})
+			),
 			{ numRuns: 25 }
 		);
 	}, 60_000);
 
 	it('give the report the rows give, for every level and gender, after any sequence of writes', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.array(write, { maxLength: 25 }), async (sequence) => {
-				const world = await worldOfTwoDistricts();
-				const { db } = world;
-				try {
-					for (const statements of sequence) await apply(db, statements);
+			fc.asyncProperty(fc.array(write, { maxLength: 25 }), (sequence) =>
+				runsOn(world, async (db) => {
+					for (const statements of sequence)
+						await apply(db as ControlledTransaction<Database>, statements);
 					const liaison = await scopedUserOf(db, 'liaison@demo.test');
 					// A reader of both districts, so that moves between them show.
 					const user = {
@@ -265,10 +299,8 @@ describe('the district tallies', () => {
 						])
 							expect(await read(context(true))).toEqual(await read(context(false)));
 					}
-				} finally {
-					await db.destroy();
-				}
-			}),
+				})
+			),
 			{ numRuns: 15 }
 		);
 	}, 60_000);
@@ -295,41 +327,35 @@ describe('the district tallies', () => {
 	});
 
 	it('are recounted after a bulk load that ran without their triggers, which come back as they were', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'tallies-'));
-		const path = join(dir, 'bell.db');
-		const kysely = openDatabase(path);
-		await migrateToLatest(kysely);
-		await buildCoverageWorld(kysely);
-		await kysely.destroy();
-		const db = new SQLite(path);
+		const { db } = await createCoverageWorld();
 		try {
-			const schema = () =>
-				db
-					.prepare("select name, sql from sqlite_master where type = 'trigger' order by name")
-					.all();
-			const tally = () =>
-				db.prepare('select * from coverage_session_tallies order by 1, 2, 3, 4, 5').all();
-			const triggers = schema();
-			const before = tally();
-			loadWithoutTallyTriggers(db, () => {
+			const triggers = async () =>
+				(await schemaOf(db)).filter((line) => /^(trigger|function) /.test(line));
+			const tally = (reader: DB = db) =>
+				reader
+					.selectFrom('coverage_session_tallies')
+					.selectAll()
+					.orderBy(['school_year_id', 'district_id', 'level', 'gender', 'month_start'])
+					.execute();
+			const before = await tally();
+			const definitions = await triggers();
+			expect(definitions.length).toBeGreaterThan(10);
+			await loadWithoutTallyTriggers(db, async (trx) => {
 				for (const statement of [
 					writes.newSession(0, 3, 30),
 					writes.attendance(0, 7, true, 25),
 					writes.sessionStatus(1, 5),
 					writes.answer(2, 4)
 				].flat())
-					db.exec(statement);
-				expect(tally()).toEqual(before);
+					await sql.raw(statement).execute(trx);
+				expect(await tally(trx)).toEqual(before);
 			});
-			expect(schema()).toEqual(triggers);
-			expect(tally()).not.toEqual(before);
-			const kysely = openDatabase(path);
-			const { kept, recomputed } = await keptAndRecomputed(kysely);
-			await kysely.destroy();
+			expect(await triggers()).toEqual(definitions);
+			expect(await tally()).not.toEqual(before);
+			const { kept, recomputed } = await keptAndRecomputed(db);
 			expect(kept).toEqual(recomputed);
 		} finally {
-			db.close();
-			rmSync(dir, { recursive: true });
+			await db.destroy();
 		}
 	});
 });

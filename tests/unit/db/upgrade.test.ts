@@ -1,20 +1,18 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { sql } from 'kysely';
 import { NO_MIGRATIONS } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../../../src/lib/server/db/connect.ts';
+import type { DB } from '../../../src/lib/server/db/connect.ts';
 import { createMigrator, migrateToLatest } from '../../../src/lib/server/db/migrate.ts';
 import { loadDemoData } from '../../../src/lib/server/demo/load.ts';
 import { changeCampaignEvent } from '../../../src/lib/server/campaigns/events.ts';
 import { findUserScope } from '../../../src/lib/server/users/repository.ts';
+import { schemaOf, sortedRows, tableNames } from '../../helpers/schema.ts';
+import { createTestDb } from '../../helpers/test-db.ts';
 
-// Upgrades on a copy of a demo database file, full of data as `npm run demo` leaves it (district,
-// closures, sessions, Sunday campaigns, attendance and feedback) and an admin's cancellation of a
-// Sunday event (so the centre's manager has a notification about a campaign event). For every migration, going down
-// to just before it and up again leaves the schema (every table, index and trigger as SQLite
-// stores its SQL) as the first way up made it, and every table that survives the way down exactly
+// Upgrades on a database full of data as `npm run demo` leaves it (district, closures, sessions,
+// Sunday campaigns, attendance and feedback) and an admin's cancellation of a Sunday event (so the
+// centre's manager has a notification about a campaign event), on the engine of the run. For every
+// migration, going down to just before it and up again leaves the schema (every table, column,
+// constraint, index, view and trigger as the engine stores it) as the first way up made it, and every table that survives the way down exactly
 // as it was, less only the rows its down step is written to drop (below). Finally the file goes
 // down past the first migration, to no tables, and up again.
 
@@ -31,23 +29,6 @@ const droppedGoingDown: Record<string, Record<string, string>> = {
 	}
 };
 
-async function tableNames(db: DB): Promise<string[]> {
-	const { rows } = await sql<{ name: string }>`
-		select name from sqlite_master
-		where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'
-		order by name`.execute(db);
-	return rows.map((r) => r.name);
-}
-
-/** Every table, index, trigger and view with its SQL, the migrator's own tables left out. */
-async function schemaOf(db: DB): Promise<string[]> {
-	const { rows } = await sql<{ type: string; name: string; tbl_name: string; sql: string | null }>`
-		select type, name, tbl_name, sql from sqlite_master
-		where name not like 'kysely_%' and tbl_name not like 'kysely_%'
-		order by type, name`.execute(db);
-	return rows.map((r) => `${r.type} ${r.name} on ${r.tbl_name}: ${r.sql}`);
-}
-
 /** What going down past all of `names` drops: per table, the where clauses joined by `or`. */
 function droppedBelow(names: string[]): Record<string, string> {
 	const dropped: Record<string, string> = {};
@@ -57,14 +38,11 @@ function droppedBelow(names: string[]): Record<string, string> {
 	return dropped;
 }
 
-/** Every table's rows in rowid order, less those matching `dropped` (table: where clause). */
+/** Every table's rows, less those matching `dropped` (table: where clause). */
 async function rowsOf(db: DB, dropped: Record<string, string> = {}): Promise<Map<string, string>> {
 	const tables = new Map<string, string>();
-	for (const name of await tableNames(db)) {
-		const kept = dropped[name] ? sql`where not (${sql.raw(dropped[name])})` : sql``;
-		const { rows } = await sql`select * from ${sql.table(name)} ${kept} order by rowid`.execute(db);
-		tables.set(name, JSON.stringify(rows));
-	}
+	for (const name of await tableNames(db))
+		tables.set(name, JSON.stringify(await sortedRows(db, name, dropped[name])));
 	return tables;
 }
 
@@ -96,28 +74,18 @@ async function cancelASundayEvent(db: DB): Promise<void> {
 const countOf = (rows: Map<string, string>, table: string) =>
 	(JSON.parse(rows.get(table) ?? '[]') as unknown[]).length;
 
-describe('migrations on a copy of the demo database file', () => {
-	let dir: string;
+describe('migrations on a database full of the demo', () => {
 	let db: DB;
 	beforeAll(async () => {
-		dir = mkdtempSync(join(tmpdir(), 'bell-upgrade-'));
-		const demo = openDatabase(join(dir, 'demo.db'));
-		await migrateToLatest(demo);
-		await loadDemoData(demo, NOW);
-		await cancelASundayEvent(demo);
-		// Closing the last connection folds the WAL into the file, so the file alone is the database.
-		await demo.destroy();
-		copyFileSync(join(dir, 'demo.db'), join(dir, 'copy.db'));
-		db = openDatabase(join(dir, 'copy.db'));
+		db = await createTestDb();
+		await loadDemoData(db, NOW);
+		await cancelASundayEvent(db);
 	});
-	afterAll(async () => {
-		await db.destroy();
-		rmSync(dir, { recursive: true, force: true });
-	});
+	afterAll(async () => db.destroy());
 
 	it(
 		'go down and up again, one step at a time from the latest, changing nothing',
-		{ timeout: 30_000 },
+		{ timeout: 120_000 },
 		async () => {
 			const schema = await schemaOf(db);
 			const rows = await rowsOf(db);

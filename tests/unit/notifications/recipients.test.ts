@@ -12,6 +12,7 @@ import {
 	type SessionWorld
 } from '../bell-sessions/fixtures.ts';
 import { addDowlabColleagues, freshSession, notify, recipientsOf } from './fixtures.ts';
+import { refusedBy } from '../../helpers/test-db.ts';
 
 // Who hears of what: the other side of the handshake, never the actor, never a deactivated
 // account, and nobody at another school or centre.
@@ -163,6 +164,6 @@ describe('who is notified of a bell-session event', () => {
 					created_at: NOW.toISOString()
 				})
 				.execute()
-		).rejects.toThrow(/CHECK/);
+		).rejects.toThrow(refusedBy.check);
 	});
 });

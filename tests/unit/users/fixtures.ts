@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { DB } from '../../../src/lib/server/db/connect.ts';
 import { insertDistrictWithArea } from '../../helpers/districts.ts';
 import type { Role, User } from '../../../src/lib/server/db/schema.ts';
+import { tableNames } from '../../helpers/schema.ts';
 
 // Shared set-up for the auth and user tests. Users are inserted directly, reusing an existing
 // argon2 hash, so that only the code under test pays for hashing.
@@ -187,11 +188,10 @@ export async function findStored(
 	needles: string[],
 	bytes: Uint8Array[] = []
 ): Promise<string[]> {
-	const { rows: tables } = await sql<{ name: string }>`
-		select name from sqlite_master where type = 'table'`.execute(db);
+	const tables = await tableNames(db);
 	expect(tables.length).toBeGreaterThan(10);
 	const found: string[] = [];
-	for (const { name } of tables) {
+	for (const name of tables) {
 		const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(
 			db
 		);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../db/connect.ts';
 import { countUpTo } from '../db/count-up-to.ts';
+import { daysBetween } from '../db/dialect.ts';
 import { COUNT_CAP } from '../../counts.ts';
 import type { AuthUser } from '../auth/guard.ts';
 import type { BellSession, BellSessionStatus } from '../db/schema.ts';
@@ -224,7 +225,7 @@ export async function findSessionsNeedingAction(
 						.where('bell_sessions.updated_at', '<', daysBefore(now, RESPONSE_DEADLINE_DAYS.min))
 						.where((eb) =>
 							eb(
-								sql<number>`julianday(${at}) - julianday(bell_sessions.updated_at)`,
+								daysBetween(db, at, sql.ref('bell_sessions.updated_at')),
 								'>',
 								eb.fn.coalesce(
 									eb

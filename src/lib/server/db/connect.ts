@@ -36,6 +36,11 @@ function openSqlite(path: string): DB {
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
+	return kyselyOnSqlite(sqlite);
+}
+
+/** The app's queries on a SQLite connection opened elsewhere (a bulk loader's), sharing it. */
+export function kyselyOnSqlite(sqlite: SQLite.Database): DB {
 	return new Kysely<Database>({
 		dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
 		log: logQuery
@@ -67,6 +72,9 @@ function openPostgres(url: string, poolSize?: number): DB {
 		// refused one is tried again (postgres-retry.ts, transaction.ts).
 		options: '-c default_transaction_isolation=serializable -c timezone=UTC'
 	});
+	// A connection the server ends while idle (a restart, a failover) leaves the pool; the next
+	// query opens another. Said, not thrown: nobody was waiting on it.
+	pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`));
 	return new Kysely<Database>({
 		dialect: new (class extends PostgresDialect {
 			createDriver() {

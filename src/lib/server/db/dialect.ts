@@ -147,6 +147,111 @@ export async function dropRowTrigger(
 	await sql.raw(`drop function ${trigger.name}()`).execute(db);
 }
 
+/** A tally kept by triggers: its table, the view of its parts, its keys, values and part identity. */
+export interface TallyShape {
+	table: string;
+	parts: string;
+	keys: string[];
+	values: string[];
+	/** The parts view's columns that tell one part from another. */
+	identity: string[];
+}
+
+const SEEN = 'coverage_parts_seen';
+
+/**
+ * Statements a row trigger runs to take away (sign -1, before the write) or add back (+1, after)
+ * the parts of a tally that `where` picks. SQLite runs a statement's row triggers row by row, so
+ * the parts are simply taken away and added back. PostgreSQL runs every BEFORE trigger of a
+ * statement as its row is written, but every AFTER trigger at the end of the statement: a part
+ * touched by several rows of one statement (a session's attendance rows) would be taken away as
+ * often, and added back as often. So there each part is taken away at most once and added back at
+ * most once a statement (its trigger depth), which a temporary table remembers until the
+ * statement ends (tallyStatementEnds). Every write that changes a part touches it, so the first
+ * touch takes it away as it was when the statement began.
+ */
+export function tallyChange(db: AnyKysely, tally: TallyShape, sign: 1 | -1, where: string): string {
+	const keys = tally.keys.join(', ');
+	const add = (
+		condition: string
+	) => `insert into ${tally.table} (${keys}, ${tally.values.join(', ')})
+		select ${keys}, ${tally.values.map((v) => `${sign} * sum(${v})`).join(', ')}
+		from ${tally.parts} where (${where})${condition} group by ${keys}
+		on conflict (${keys}) do update set
+		${tally.values.map((v) => `${v} = ${tally.table}.${v} + excluded.${v}`).join(', ')};`;
+	if (engineOf(db) === 'sqlite') return add('');
+	const phase = sign < 0 ? 'taken' : 'added';
+	const part = `concat_ws(',', ${tally.identity.join(', ')})`;
+	const seen = `${SEEN}.tally = '${tally.table}' and ${SEEN}.depth = pg_trigger_depth() and ${SEEN}.phase = '${phase}'`;
+	return `if to_regclass('pg_temp.${SEEN}') is null then
+			create temporary table ${SEEN} (tally text, depth integer, phase text, part text,
+				primary key (tally, depth, phase, part)) on commit delete rows;
+		end if;
+		${add(` and not exists (select 1 from ${SEEN} where ${seen} and ${SEEN}.part = ${part})`)}
+		insert into ${SEEN} (tally, depth, phase, part)
+			select '${tally.table}', pg_trigger_depth(), '${phase}', ${part}
+			from ${tally.parts} where (${where}) on conflict do nothing;`;
+}
+
+/**
+ * PostgreSQL: at the end of each statement writing `table`, forgets the parts it took away and
+ * added back (see tallyChange). SQLite needs nothing.
+ */
+export async function tallyStatementEnds(
+	db: AnyKysely,
+	table: string,
+	events: RowTrigger['event'][]
+): Promise<void> {
+	if (engineOf(db) === 'sqlite') return;
+	await sql
+		.raw(
+			`create or replace function coverage_statement_ends() returns trigger language plpgsql as $$ begin
+				if to_regclass('pg_temp.${SEEN}') is not null then
+					delete from ${SEEN} where depth = pg_trigger_depth();
+				end if;
+				return null;
+			end $$`
+		)
+		.execute(db);
+	await sql
+		.raw(
+			`create trigger coverage_${table}_statement_ends after ${events.join(' or ')} on ${table}
+			for each statement execute function coverage_statement_ends()`
+		)
+		.execute(db);
+}
+
+export async function dropTallyStatementEnds(db: AnyKysely, tables: string[]): Promise<void> {
+	if (engineOf(db) === 'sqlite') return;
+	for (const table of tables)
+		await sql.raw(`drop trigger coverage_${table}_statement_ends on ${table}`).execute(db);
+	await sql.raw('drop function coverage_statement_ends()').execute(db);
+}
+
+/**
+ * Runs `load` (in the caller's transaction) with the coverage tallies' triggers off: SQLite drops
+ * them and makes them again from their own SQL; PostgreSQL disables them on their tables.
+ */
+export async function withoutTallyTriggers(
+	db: AnyKysely,
+	load: () => Promise<void>
+): Promise<void> {
+	if (engineOf(db) === 'sqlite') {
+		const { rows } = await sql<{ sql: string; name: string }>`select name, sql from sqlite_master
+			where type = 'trigger' and substr(name, 1, 9) = 'coverage_'`.execute(db);
+		for (const { name } of rows) await sql.raw(`drop trigger ${name}`).execute(db);
+		await load();
+		for (const trigger of rows) await sql.raw(trigger.sql).execute(db);
+		return;
+	}
+	const { rows } = await sql<{ name: string }>`select distinct tgrelid::regclass::text as name
+		from pg_trigger where substr(tgname, 1, 9) = 'coverage_' and not tgisinternal`.execute(db);
+	for (const { name } of rows)
+		await sql.raw(`alter table ${name} disable trigger user`).execute(db);
+	await load();
+	for (const { name } of rows) await sql.raw(`alter table ${name} enable trigger user`).execute(db);
+}
+
 /**
  * Runs `rebuild` (which replaces tables others refer to) with SQLite's foreign keys off, as its
  * own procedure for schema changes has it, and checks them all before committing. The migrator

@@ -2,6 +2,7 @@ import type {
 	CompiledQuery,
 	DatabaseConnection,
 	Driver,
+	QueryCompiler,
 	QueryResult,
 	TransactionSettings
 } from 'kysely';
@@ -96,6 +97,26 @@ export class RetryingPostgresDriver implements Driver {
 		} finally {
 			retrying.inTransaction = false;
 		}
+	}
+
+	savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
+		return this.inner.savepoint!((connection as RetryingConnection).inner, name, compile);
+	}
+
+	rollbackToSavepoint(
+		connection: DatabaseConnection,
+		name: string,
+		compile: QueryCompiler['compileQuery']
+	) {
+		return this.inner.rollbackToSavepoint!((connection as RetryingConnection).inner, name, compile);
+	}
+
+	releaseSavepoint(
+		connection: DatabaseConnection,
+		name: string,
+		compile: QueryCompiler['compileQuery']
+	) {
+		return this.inner.releaseSavepoint!((connection as RetryingConnection).inner, name, compile);
 	}
 
 	releaseConnection(connection: DatabaseConnection): Promise<void> {

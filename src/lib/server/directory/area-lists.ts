@@ -47,7 +47,7 @@ export async function listAreasInScope(
 			eb.fn.count<number>('neighborhoods.id').as('neighborhoods')
 		])
 		.$if(districtWide, (q) => q.where('areas.district_id', 'in', idsOrNone(user.scope.districtIds)))
-		.groupBy('areas.id')
+		.groupBy(['areas.id', 'districts.id'])
 		.$if(!districtWide, (q) => q.having((eb) => eb.fn.count('neighborhoods.id'), '>', 0))
 		.orderBy('areas.district_id')
 		.orderBy('areas.number')
