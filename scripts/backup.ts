@@ -1,6 +1,6 @@
 // npm run backup -- <file>: a consistent copy of the database at DATABASE_PATH, safe while the
 // server runs and writes. Schedule it (e.g. cron) and keep the copies somewhere else.
-import { databasePath } from '../src/lib/server/db/index.ts';
+import { databaseTarget } from '../src/lib/server/db/index.ts';
 import { backupDatabase } from '../src/lib/server/db/backup.ts';
 
 const target = process.argv[2];
@@ -9,8 +9,8 @@ if (!target) {
 	process.exit(2);
 }
 try {
-	const pages = await backupDatabase(databasePath, target);
-	console.log(`Backed up ${databasePath} to ${target} (${pages} pages, integrity ok).`);
+	const pages = await backupDatabase(databaseTarget, target);
+	console.log(`Backed up ${databaseTarget} to ${target} (${pages} pages, integrity ok).`);
 } catch (error) {
 	console.error(`Backup failed: ${(error as Error).message}`);
 	process.exit(1);

@@ -1,7 +1,7 @@
-// npm run demo: migrates the database at DATABASE_PATH, loads the demo district when the file
-// is new, then serves the built app. Never for production: demo accounts have known passwords.
-import { existsSync } from 'node:fs';
-import { databasePath, getDb } from '../src/lib/server/db/index.ts';
+// npm run demo: migrates the database (the SQLite file at DATABASE_PATH, or PostgreSQL at
+// DATABASE_URL), loads the demo district when the database holds no district yet, then serves the
+// built app. Never for production: demo accounts have known passwords.
+import { describeDatabase, getDb } from '../src/lib/server/db/index.ts';
 import { migrateToLatest } from '../src/lib/server/db/migrate.ts';
 import { DEMO_PASSWORD, demoAccounts } from '../src/lib/server/demo/accounts.ts';
 import { loadDemoData } from '../src/lib/server/demo/load.ts';
@@ -11,14 +11,14 @@ if (process.env.NODE_ENV === 'production') {
 	process.exit(1);
 }
 
-const isNew = !existsSync(databasePath);
 const db = getDb();
 await migrateToLatest(db);
-if (isNew) {
+const where = describeDatabase();
+if (!(await db.selectFrom('districts').select('id').limit(1).executeTakeFirst())) {
 	await loadDemoData(db);
-	console.log(`Loaded the demo district into ${databasePath}.`);
+	console.log(`Loaded the demo district into ${where}.`);
 } else {
-	console.log(`Using the existing database ${databasePath} (delete it to start afresh).`);
+	console.log(`Using the existing database ${where} (delete it to start afresh).`);
 }
 await db.destroy();
 

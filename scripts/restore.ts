@@ -1,7 +1,7 @@
 // npm run restore -- <file>: puts a backup in place of the database at DATABASE_PATH. Stop the
 // server first (the restore refuses while any program has the database open); start it again
 // afterwards (it applies any newer migrations on start).
-import { databasePath } from '../src/lib/server/db/index.ts';
+import { databaseTarget } from '../src/lib/server/db/index.ts';
 import { restoreDatabase } from '../src/lib/server/db/backup.ts';
 
 const backup = process.argv[2];
@@ -10,8 +10,8 @@ if (!backup) {
 	process.exit(2);
 }
 try {
-	const { keptAs } = restoreDatabase(backup, databasePath);
-	console.log(`Restored ${backup} to ${databasePath}.`);
+	const { keptAs } = restoreDatabase(backup, databaseTarget);
+	console.log(`Restored ${backup} to ${databaseTarget}.`);
 	if (keptAs) console.log(`The previous database is kept as ${keptAs}.`);
 } catch (error) {
 	console.error(`Restore failed: ${(error as Error).message}`);

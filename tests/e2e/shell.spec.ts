@@ -61,7 +61,7 @@ test('an unknown page gets a 404 page in the language of its address', async ({ 
 test('/healthz answers 200 with JSON while the database answers', async ({ request }) => {
 	const response = await request.get('/healthz');
 	expect(response.status()).toBe(200);
-	expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+	expect(await response.json()).toEqual({ status: 'ok', database: 'ok', engine: 'sqlite' });
 });
 
 test('a refused request gets an explanation in the language of its address', async ({

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readHealth } from '../../src/lib/server/health.ts';
-import { createTestDb } from '../helpers/test-db.ts';
+import { createTestDb, testEngine } from '../helpers/test-db.ts';
+
+const engine = testEngine === 'postgres' ? 'postgresql' : 'sqlite';
 
 describe('health check', () => {
 	it('answers 200 while the database answers', async () => {
 		const db = await createTestDb();
 		expect(await readHealth(db)).toEqual({
 			status: 200,
-			body: { status: 'ok', database: 'ok' }
+			body: { status: 'ok', database: 'ok', engine }
 		});
 		await db.destroy();
 	});
@@ -17,7 +19,7 @@ describe('health check', () => {
 		await db.destroy();
 		expect(await readHealth(db)).toEqual({
 			status: 503,
-			body: { status: 'unavailable', database: 'unreachable' }
+			body: { status: 'unavailable', database: 'unreachable', engine }
 		});
 	});
 });

@@ -1,18 +1,31 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { openDatabase, type DB } from './connect.ts';
+import { isPostgresUrl, openDatabase, type DB } from './connect.ts';
 
 export type { DB } from './connect.ts';
 
-export const databasePath = process.env.DATABASE_PATH ?? 'data/demo.db';
+/**
+ * Where the database is: PostgreSQL at DATABASE_URL (`postgres://…`) when it is set, otherwise
+ * the SQLite file at DATABASE_PATH (default data/demo.db).
+ */
+export const databaseTarget =
+	process.env.DATABASE_URL || process.env.DATABASE_PATH || 'data/demo.db';
+
+/** The target as it may be printed: a URL without its password. */
+export function describeDatabase(target = databaseTarget): string {
+	if (!isPostgresUrl(target)) return target;
+	const url = new URL(target);
+	if (url.password) url.password = '***';
+	return url.toString();
+}
 
 let instance: DB | undefined;
 
-// Opened on first use, so building the app never touches a database file.
+// Opened on first use, so building the app never touches a database.
 export function getDb(): DB {
 	if (!instance) {
-		mkdirSync(dirname(databasePath), { recursive: true });
-		instance = openDatabase(databasePath);
+		if (!isPostgresUrl(databaseTarget)) mkdirSync(dirname(databaseTarget), { recursive: true });
+		instance = openDatabase(databaseTarget);
 	}
 	return instance;
 }
