@@ -52,11 +52,11 @@ async function dropDatabase(name: string): Promise<void> {
 }
 
 /** A new PostgreSQL database, cloned from `template`, dropped when the returned DB is destroyed. */
-async function createPostgresDb(template: string): Promise<DB> {
+async function createPostgresDb(template: string, poolSize = 4): Promise<DB> {
 	const worker = process.env.VITEST_POOL_ID ?? process.pid;
 	const name = `test_${worker}_${process.pid}_${++made}`;
 	await adminQuery(`create database ${name} template ${template} strategy file_copy`);
-	const db = openDatabase(postgresUrl(name), { poolSize: 4 });
+	const db = openDatabase(postgresUrl(name), { poolSize });
 	const destroy = db.destroy.bind(db);
 	db.destroy = async () => {
 		await destroy();
@@ -65,9 +65,12 @@ async function createPostgresDb(template: string): Promise<DB> {
 	return db;
 }
 
-/** A fresh database with every migration applied. */
-export async function createTestDb(): Promise<DB> {
-	if (testEngine === 'postgres') return createPostgresDb(TEMPLATE_DATABASE);
+/**
+ * A fresh database with every migration applied. On PostgreSQL its pool holds `poolSize`
+ * connections: as many transactions can run at the same time.
+ */
+export async function createTestDb(options: { poolSize?: number } = {}): Promise<DB> {
+	if (testEngine === 'postgres') return createPostgresDb(TEMPLATE_DATABASE, options.poolSize);
 	const db = openDatabase(':memory:');
 	await migrateToLatest(db);
 	return db;

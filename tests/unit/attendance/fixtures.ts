@@ -36,8 +36,10 @@ const freeStarts = [
 	'11:30'
 ];
 
-export async function createAttendanceWorld(): Promise<AttendanceWorld> {
-	const world = await createSessionWorld();
+export async function createAttendanceWorld(
+	options: { poolSize?: number } = {}
+): Promise<AttendanceWorld> {
+	const world = await createSessionWorld(options);
 	const as = {} as Record<Account, BellSessionActor>;
 	for (const name of accounts) as[name] = await actorOf(world.db, `${name}@demo.test`);
 	let made = 0;

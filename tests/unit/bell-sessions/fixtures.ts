@@ -46,8 +46,10 @@ async function pairedPlace(db: DB, nameFa: string) {
 		.executeTakeFirstOrThrow();
 }
 
-export async function createSessionWorld(): Promise<SessionWorld> {
-	const db = await createTestDb();
+export async function createSessionWorld(
+	options: { poolSize?: number } = {}
+): Promise<SessionWorld> {
+	const db = await createTestDb(options);
 	await seedDemoDistrict(db, TODAY);
 	await seedDemoClosures(db);
 	const topics = await db.selectFrom('topics').select(['id', 'code']).execute();

@@ -3,10 +3,7 @@ import { sql, type ControlledTransaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../../src/lib/server/db/connect.ts';
 import type { Database } from '../../../src/lib/server/db/schema.ts';
-import {
-	findTallies,
-	loadWithoutTallyTriggers
-} from '../../../src/lib/server/coverage/bulk-load.ts';
+import { loadWithoutTallyTriggers } from '../../../src/lib/server/coverage/bulk-load.ts';
 import { findStudentsByGrade } from '../../../src/lib/server/coverage/breakdowns.ts';
 import { talliesAnswer } from '../../../src/lib/server/coverage/district-tallies.ts';
 import { findFigures } from '../../../src/lib/server/coverage/figures.ts';
@@ -15,6 +12,7 @@ import { findTrend } from '../../../src/lib/server/coverage/trend.ts';
 import { insertDistrictWithArea } from '../../helpers/districts.ts';
 import { useFuzzSeed } from '../../helpers/fuzz-seed.ts';
 import { schemaOf } from '../../helpers/schema.ts';
+import { keptAndRecomputed } from '../../helpers/tallies.ts';
 import { createCoverageWorld, scopedUserOf } from './fixtures.ts';
 
 // The district tallies are kept by triggers. After any sequence of writes, of any kind the
@@ -23,33 +21,6 @@ import { createCoverageWorld, scopedUserOf } from './fixtures.ts';
 // seed of a failing run; FUZZ_SEED=<seed> replays it.
 
 useFuzzSeed();
-
-async function rows(db: DB, query: string): Promise<unknown[]> {
-	return (await sql.raw(query).execute(db)).rows;
-}
-
-/** Each tally's non-zero rows, as kept and as recomputed from the live rows. */
-async function keptAndRecomputed(db: DB) {
-	const kept: Record<string, unknown[]> = {};
-	const recomputed: Record<string, unknown[]> = {};
-	const tallies = await findTallies(db);
-	// Every tally the migrations made: sessions, grades, pairings, enrolments, events.
-	expect(tallies).toHaveLength(5);
-	for (const { table, parts, keys, values } of tallies) {
-		const nonZero = (of: (v: string) => string) => values.map((v) => `${of(v)} <> 0`).join(' or ');
-		const order = keys.join(', ');
-		kept[table] = await rows(
-			db,
-			`select ${order}, ${values.join(', ')} from ${table} where ${nonZero((v) => v)} order by ${order}`
-		);
-		recomputed[table] = await rows(
-			db,
-			`select ${order}, ${values.map((v) => `sum(${v}) as ${v}`).join(', ')} from ${parts}
-			group by ${order} having ${nonZero((v) => `sum(${v})`)} order by ${order}`
-		);
-	}
-	return { kept, recomputed };
-}
 
 /** The n-th row's id of a table (ids as they are now), or null when it is empty. */
 const nth = (table: string, n: number, id = 'id') =>
