@@ -75,6 +75,19 @@ async function waitUntilReady(url: string, child: ChildProcess, log: () => strin
 	}
 }
 
+/**
+ * A watchdog of its own process: should this process die without stopping the server (killed,
+ * crashed), it stops the server and removes its folder, so no server is left running.
+ */
+function watchOver(serverPid: number, dir: string): void {
+	// Only that server: its process id may have gone to another program since.
+	const ours = `grep -q '${dir}' /proc/${serverPid}/cmdline 2>/dev/null`;
+	const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done;
+		if ${ours}; then kill -INT ${serverPid}; sleep 3; ${ours} && kill -KILL ${serverPid}; fi;
+		rm -rf '${dir}'`;
+	spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
 export async function startTemporaryServer(
 	options: { maxConnections?: number; settings?: Record<string, string> } = {}
 ): Promise<TemporaryServer> {
@@ -108,6 +121,7 @@ export async function startTemporaryServer(
 	);
 	child.stdout!.on('data', (chunk) => (output += chunk));
 	child.stderr!.on('data', (chunk) => (output += chunk));
+	watchOver(child.pid!, dir);
 	const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
 	const remove = () => rmSync(dir, { recursive: true, force: true });
 	try {
