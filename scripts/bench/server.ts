@@ -1,13 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
+import { isPostgresUrl } from '../../src/lib/server/db/connect.ts';
 
-// What the benchmark and the soak test share: the built app started on a database file, demo
-// accounts signed in, and the server's memory and WAL size sampled while the load runs.
+// What the benchmark and the soak test share: the built app started on a database (a SQLite
+// file or a PostgreSQL URL), demo accounts signed in, and the server's memory and (SQLite) WAL
+// size sampled while the load runs.
 
 export interface RunningServer {
 	origin: string;
 	process: ChildProcess;
-	stop: () => void;
+	/** Stops the server (SIGTERM) and resolves once it has exited. */
+	stop: () => Promise<void>;
 }
 
 /** The Node options of `npm start` (its heap bounds), so the server is measured as it runs. */
@@ -24,11 +27,21 @@ export async function startServer(
 ): Promise<RunningServer> {
 	const origin = `http://localhost:${port}`;
 	const child = spawn(process.execPath, [...startOptions(), 'build/index.js'], {
-		env: { ...process.env, ...env, DATABASE_PATH: db, PORT: port, ORIGIN: origin },
+		env: {
+			...process.env,
+			...env,
+			...(isPostgresUrl(db) ? { DATABASE_URL: db } : { DATABASE_PATH: db }),
+			PORT: port,
+			ORIGIN: origin
+		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
-	const stop = () => child.kill('SIGTERM');
-	process.on('exit', stop);
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const stop = () => {
+		child.kill('SIGTERM');
+		return exited;
+	};
+	process.on('exit', () => child.kill('SIGTERM'));
 	for (let i = 0; ; i++) {
 		try {
 			if ((await fetch(`${origin}/healthz`)).ok) break;

@@ -11,6 +11,13 @@ export type DB = Kysely<Database>;
 /** Queries slower than this many milliseconds are written to stderr (unset: none). */
 const slowQueryMs = Number(process.env.SLOW_QUERY_MS ?? Infinity);
 
+export interface OpenOptions {
+	/** PostgreSQL: connections in the pool (default DATABASE_POOL_SIZE, else 10). */
+	poolSize?: number;
+	/** Hears every query run, after the app's own log (a benchmark catching statements). */
+	onQuery?: (event: LogEvent) => void;
+}
+
 function logQuery(event: LogEvent): void {
 	addDatabaseTime(event.queryDurationMillis);
 	if (event.queryDurationMillis >= slowQueryMs) {
@@ -26,24 +33,30 @@ export const isPostgresUrl = (target: string): boolean => /^postgres(ql)?:\/\//.
  * The database at `target`: a PostgreSQL URL (`postgres://…`) or a SQLite file's path
  * (`:memory:` for a private one). The rest of the app does not know which.
  */
-export function openDatabase(target: string, options: { poolSize?: number } = {}): DB {
-	return isPostgresUrl(target) ? openPostgres(target, options.poolSize) : openSqlite(target);
+export function openDatabase(target: string, options: OpenOptions = {}): DB {
+	const log = (event: LogEvent) => {
+		logQuery(event);
+		options.onQuery?.(event);
+	};
+	return isPostgresUrl(target)
+		? openPostgres(target, log, options.poolSize)
+		: openSqlite(target, log);
 }
 
-function openSqlite(path: string): DB {
+function openSqlite(path: string, log = logQuery): DB {
 	const sqlite = new SQLite(path);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
-	return kyselyOnSqlite(sqlite);
+	return kyselyOnSqlite(sqlite, log);
 }
 
 /** The app's queries on a SQLite connection opened elsewhere (a bulk loader's), sharing it. */
-export function kyselyOnSqlite(sqlite: SQLite.Database): DB {
+export function kyselyOnSqlite(sqlite: SQLite.Database, log = logQuery): DB {
 	return new Kysely<Database>({
 		dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-		log: logQuery
+		log
 	});
 }
 
@@ -62,7 +75,7 @@ const types = {
 
 export const DEFAULT_POOL_SIZE = 10;
 
-function openPostgres(url: string, poolSize?: number): DB {
+function openPostgres(url: string, log: (event: LogEvent) => void, poolSize?: number): DB {
 	const pool = new pg.Pool({
 		connectionString: url,
 		max: poolSize ?? (Number(process.env.DATABASE_POOL_SIZE) || DEFAULT_POOL_SIZE),
@@ -81,6 +94,6 @@ function openPostgres(url: string, poolSize?: number): DB {
 				return new RetryingPostgresDriver(super.createDriver());
 			}
 		})({ pool }),
-		log: logQuery
+		log
 	});
 }
