@@ -10,9 +10,12 @@ import { databaseTime, withRequestTiming } from '$lib/server/timing';
 import { getDb } from '$lib/server/db';
 import { findUserScope } from '$lib/server/users/repository';
 import { migrateToLatest } from '$lib/server/db/migrate';
+import { closeOnShutdown } from '$lib/server/shutdown';
 
 export const init: ServerInit = async () => {
-	await migrateToLatest(getDb());
+	// `npm start` migrates once before it starts its workers (scripts/start.ts).
+	if (!process.env.MIGRATIONS_DONE) await migrateToLatest(getDb());
+	closeOnShutdown();
 };
 
 const handleI18n: Handle = ({ event, resolve }) =>

@@ -1,6 +1,15 @@
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
+import {
+	CompiledQuery,
+	Kysely,
+	PostgresDialect,
+	SqliteDialect,
+	SqliteDriver,
+	type DatabaseConnection,
+	type Dialect,
+	type LogEvent
+} from 'kysely';
 import type { Database } from './schema.ts';
 import { addDatabaseTime } from '../timing.ts';
 import { withStatementCache } from './statement-cache.ts';
@@ -52,12 +61,29 @@ function openSqlite(path: string, log = logQuery): DB {
 	return kyselyOnSqlite(sqlite, log);
 }
 
+/**
+ * Transactions that take SQLite's write lock when they begin (BEGIN IMMEDIATE), waiting for it
+ * as long as the busy timeout allows. A transaction begun plainly reads first and asks for the
+ * lock at its first write: if another process (a second worker) wrote in between, SQLite refuses
+ * it at once, whatever the timeout.
+ */
+class ImmediateTransactions extends SqliteDriver {
+	async beginTransaction(connection: DatabaseConnection): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
+}
+
 /** The app's queries on a SQLite connection opened elsewhere (a bulk loader's), sharing it. */
 export function kyselyOnSqlite(sqlite: SQLite.Database, log = logQuery): DB {
-	return new Kysely<Database>({
-		dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-		log
-	});
+	const config = { database: withStatementCache(sqlite) };
+	const sqliteDialect = new SqliteDialect(config);
+	const dialect: Dialect = {
+		createAdapter: () => sqliteDialect.createAdapter(),
+		createDriver: () => new ImmediateTransactions(config),
+		createIntrospector: (db) => sqliteDialect.createIntrospector(db),
+		createQueryCompiler: () => sqliteDialect.createQueryCompiler()
+	};
+	return new Kysely<Database>({ dialect, log });
 }
 
 // Values as SQLite gives them, so that the domain code reads one kind of each: counts and sums

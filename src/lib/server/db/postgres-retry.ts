@@ -15,9 +15,15 @@ import type {
 
 const RETRYABLE = new Set(['40001', '40P01']);
 
-/** PostgreSQL refused the transaction because of another running at the same time. */
-export const isConcurrencyFailure = (error: unknown): boolean =>
-	RETRYABLE.has((error as { code?: string } | null)?.code ?? '');
+/**
+ * The engine refused the transaction because of another running at the same time: PostgreSQL's
+ * serialization failure or deadlock, or SQLite still busy with another process's write after its
+ * busy timeout (several workers on one file).
+ */
+export function isConcurrencyFailure(error: unknown): boolean {
+	const code = (error as { code?: unknown } | null)?.code;
+	return typeof code === 'string' && (RETRYABLE.has(code) || code.startsWith('SQLITE_BUSY'));
+}
 
 export const MAX_ATTEMPTS = 12;
 
