@@ -1,4 +1,5 @@
-// npm run soak [-- --db <file>] [--minutes 3] [--people 50] [--think 2000]: a mixed workload of
+// npm run soak [-- --db <file or postgres://…>] [--minutes 3] [--people 50] [--think 2000]
+// [--workers 1] [--kill-worker]: a mixed workload of
 // the main roles' pages and writes (attendance corrections, proposals confirmed by the school,
 // participants' feedback answers: see bench/writes.ts) for a few minutes, by 50 people working at
 // once, each on a connection of their own, pausing about `--think` ms between requests
@@ -7,13 +8,19 @@
 // issue's), and the server's memory and WAL stay bounded. Without --db it runs on a fresh
 // district-scale synthetic file (with --db the file is written to). The server reads each
 // client's address from X-Forwarded-For, as behind a reverse proxy, so participants answering
-// from their own phones are not one address. Appends its result to docs/benchmarks.md.
+// from their own phones are not one address. `--workers` runs `npm start` with that many
+// processes; `--kill-worker` kills one with SIGKILL halfway through: then only the requests in
+// flight on it may fail (the ones sent before the kill and failing within a second of it), every
+// write acknowledged is in the database, and a new worker takes its place. Appends its result to
+// docs/benchmarks.md.
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { failuresBesides, killAWorkerAt } from './bench/kill-worker.ts';
 import { runPeople } from './bench/people.ts';
+import { describeDatabase } from '../src/lib/server/db/index.ts';
 import { sampleResources, signIn, startServer } from './bench/server.ts';
 import {
 	attendanceCorrections,
@@ -31,7 +38,9 @@ const { values } = parseArgs({
 		people: { type: 'string', default: '50' },
 		think: { type: 'string', default: '2000' },
 		port: { type: 'string', default: '4381' },
-		out: { type: 'string', default: 'docs/benchmarks.md' }
+		out: { type: 'string', default: 'docs/benchmarks.md' },
+		workers: { type: 'string', default: '1' },
+		'kill-worker': { type: 'boolean', default: false }
 	}
 });
 const thinkMs = Number(values.think);
@@ -58,7 +67,8 @@ const {
 	process: server,
 	stop
 } = await startServer(db, values.port!, {
-	ADDRESS_HEADER: 'x-forwarded-for'
+	ADDRESS_HEADER: 'x-forwarded-for',
+	WORKERS: values.workers!
 });
 // Each role works from its own office's address.
 const office = (n: number) => ({ 'x-forwarded-for': `192.168.0.${n}` });
@@ -81,6 +91,12 @@ const pageKind = (path: string, who: keyof typeof headers, role: string, budgetM
 	requests: [page(path, headers[who])]
 });
 
+const writeKinds = {
+	corrections: 'attendance form opened and saved (a session page)',
+	handshake: 'proposal made (manager) and confirmed (staff)',
+	answers: 'feedback form opened and answered'
+};
+
 /** The workload, in turn: each kind of request with its p95 budget. */
 const kinds: { name: string; budgetMs: number; requests: SoakRequest[] }[] = [
 	pageKind('/', 'staff', 'school staff', PAGE_MS),
@@ -94,17 +110,17 @@ const kinds: { name: string; budgetMs: number; requests: SoakRequest[] }[] = [
 	pageKind('/sessions?status=held&page=2', 'admin', 'admin', LIST_MS),
 	pageKind('/inbox', 'admin', 'admin', PAGE_MS),
 	{
-		name: 'attendance form opened and saved (a session page)',
+		name: writeKinds.corrections,
 		budgetMs: LIST_MS,
 		requests: attendanceCorrections(origin, headers.manager, targets.sessionIds)
 	},
 	{
-		name: 'proposal made (manager) and confirmed (staff)',
+		name: writeKinds.handshake,
 		budgetMs: PAGE_MS,
 		requests: proposalsConfirmed(origin, headers.manager, headers.staff, targets.proposals)
 	},
 	{
-		name: 'feedback form opened and answered',
+		name: writeKinds.answers,
 		budgetMs: PAGE_MS,
 		requests: feedbackAnswers(origin, targets.tokens)
 	}
@@ -115,10 +131,11 @@ await runPeople({ origin, people: 2, seconds: 15, thinkMs: 0, steps });
 const before = await countWrites(db);
 const resources = sampleResources(server.pid!, db);
 const seconds = Number(values.minutes) * 60;
+const killing = values['kill-worker'] ? killAWorkerAt(server.pid!, (seconds * 1000) / 2) : null;
 const run = await runPeople({ origin, people: Number(values.people), seconds, thinkMs, steps });
+const kill = await killing;
 resources.stop();
-stop();
-await new Promise((resolve) => server.once('exit', resolve));
+await stop();
 const after = await countWrites(db);
 const written = {
 	corrections: after.corrections - before.corrections,
@@ -143,9 +160,33 @@ const rows = kinds.map((k) => {
 	};
 });
 const all = run.answers.map((a) => a.ms);
-const errors = run.refused.length + run.unanswered.length;
+const errors = failuresBesides(run, kill);
+// Every write the people were told was done is in the database; a write whose answer was lost with
+// a killed worker may be there or not.
+const posted = (kind: string, ok: boolean) =>
+	ok
+		? run.answers.filter((a) => a.kind === kind && a.method === 'POST' && a.status < 400).length
+		: run.unanswered.filter((u) => u.kind === kind && u.method === 'POST').length;
+const writeChecks = [
+	{ name: 'attendance corrections', kind: writeKinds.corrections, stored: written.corrections },
+	{
+		name: 'proposals and confirmations',
+		kind: writeKinds.handshake,
+		stored: written.proposed + written.confirmed
+	},
+	{ name: 'feedback answers', kind: writeKinds.answers, stored: written.answers }
+].map((check) => ({
+	...check,
+	acknowledged: posted(check.kind, true),
+	unsure: posted(check.kind, false)
+}));
+const lost = writeChecks.filter(
+	(c) => c.stored < c.acknowledged || c.stored > c.acknowledged + c.unsure
+);
 const passed =
 	errors === 0 &&
+	lost.length === 0 &&
+	(kill === null || kill.replaced) &&
 	rows.every((row) => row.p95 <= row.budgetMs) &&
 	resources.peak.rssMb <= budget.rssMb &&
 	resources.peak.walMb <= budget.walMb;
@@ -155,17 +196,31 @@ const lines = [
 	'',
 	`## Soak ${new Date().toISOString().slice(0, 10)} — ${values.db ?? 'district synthetic file'}`,
 	'',
-	`Command: \`npm run soak -- --minutes ${values.minutes} --people ${values.people} --think ${thinkMs}${values.db ? ` --db ${values.db}` : ''}\``,
+	`Command: \`npm run soak -- --minutes ${values.minutes} --people ${values.people} --think ${thinkMs} --workers ${values.workers}${kill ? ' --kill-worker' : ''}${values.db ? ` --db ${describeDatabase(values.db)}` : ''}\``,
 	`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
 	'',
 	`${all.length} answers, ${(all.length / seconds).toFixed(0)} a second; ` +
 		`refused ${run.refused.length}${statuses ? ` (${statuses})` : ''}, unanswered ${run.unanswered.length}; ` +
 		`all requests: p50 ${ms(quantile(all, 0.5))} ms, p95 ${ms(quantile(all, 0.95))} ms, p99 ${ms(quantile(all, 0.99))} ms; ` +
-		`peak RSS ${resources.peak.rssMb.toFixed(0)} MB, peak WAL ${resources.peak.walMb.toFixed(1)} MB. ` +
+		`peak RSS ${resources.peak.rssMb.toFixed(0)} MB a process, ${resources.peak.totalRssMb.toFixed(0)} MB in all, peak WAL ${resources.peak.walMb.toFixed(1)} MB. ` +
 		`Writes: ${written.corrections} attendance corrections, ${written.proposed} proposals, ` +
 		`${written.confirmed} confirmations and ${written.answers} feedback answers stored ` +
 		`(${(writes / seconds).toFixed(1)}/s; ${targets.tokens.length} feedback forms open, ` +
 		`${targets.proposals?.slots.length ?? 0} free slots to propose).`,
+	...(kill
+		? [
+				'',
+				`Worker ${kill.pid} killed with SIGKILL halfway: ${run.unanswered.length - errors + run.refused.length} requests in flight on it failed, ` +
+					`${errors} other failures; ${kill.replaced ? 'a new worker took its place' : '**no new worker took its place**'}. ` +
+					writeChecks
+						.map(
+							(c) =>
+								`${c.name}: ${c.acknowledged} acknowledged, ${c.stored} stored (${c.unsure} unanswered)`
+						)
+						.join('; ') +
+					(lost.length ? ' — **acknowledged writes missing**.' : ' — none lost.')
+			]
+		: []),
 	'',
 	'| request | answers | p50 ms | p95 ms | budget ms | met |',
 	'| --- | ---: | ---: | ---: | ---: | --- |',
@@ -174,7 +229,8 @@ const lines = [
 			`| ${row.name} | ${row.answers} | ${ms(row.p50)} | ${ms(row.p95)} | ${row.budgetMs} | ${row.p95 <= row.budgetMs ? 'yes' : '**no**'} |`
 	),
 	'',
-	`Budgets: nothing refused or unanswered, each p95 within its budget, ` +
+	`Budgets: nothing refused or unanswered (but the requests in flight on a killed worker), ` +
+		`nothing acknowledged lost, each p95 within its budget, ` +
 		`RSS ≤ ${budget.rssMb} MB, WAL ≤ ${budget.walMb} MB: ` +
 		(passed ? '**met**.' : '**not met**.'),
 	''

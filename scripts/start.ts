@@ -2,17 +2,15 @@
 // Node's own cluster module. The first process migrates the database once, then starts the
 // workers and replaces any that dies. On SIGTERM or SIGINT each worker stops taking connections,
 // finishes the requests in flight, closes the database and exits; then this process exits.
+import { execFileSync } from 'node:child_process';
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { describeDatabase, getDb } from '../src/lib/server/db/index.ts';
-import { migrateToLatest } from '../src/lib/server/db/migrate.ts';
 
 if (cluster.isPrimary) {
 	const count = Number(process.env.WORKERS) || availableParallelism();
-	const db = getDb();
-	await migrateToLatest(db);
-	await db.destroy();
-	console.log(`Database ${describeDatabase()} is up to date; starting ${count} worker(s).`);
+	// In a process of its own, so that this one stays small: it only watches over the workers.
+	execFileSync(process.execPath, ['scripts/migrate.ts'], { stdio: 'inherit' });
+	console.log(`Starting ${count} worker(s).`);
 
 	let stopping = false;
 	const started = new Map<Worker, number>();

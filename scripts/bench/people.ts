@@ -17,14 +17,19 @@ export interface Step {
 export interface Answer {
 	kind: string;
 	ms: number;
+	method: string;
+	status: number;
 }
 
 export interface PeopleRun {
 	answers: Answer[];
 	/** Answers with a status of 400 or more. */
 	refused: { kind: string; status: number }[];
-	/** Requests that got no answer: the connection failed or no answer came within the timeout. */
-	unanswered: { kind: string; error: string }[];
+	/**
+	 * Requests that got no answer: the connection failed or no answer came within the timeout;
+	 * when they were sent and when they failed (performance.now()).
+	 */
+	unanswered: { kind: string; method: string; error: string; sentAt: number; failedAt: number }[];
 }
 
 const TIMEOUT_MS = 10_000;
@@ -59,7 +64,12 @@ export async function runPeople(options: {
 						signal: AbortSignal.timeout(TIMEOUT_MS)
 					});
 					const body = await response.text();
-					run.answers.push({ kind, ms: performance.now() - started });
+					run.answers.push({
+						kind,
+						ms: performance.now() - started,
+						method: sent.method,
+						status: response.status
+					});
 					if (response.status >= 400) run.refused.push({ kind, status: response.status });
 					request.onResponse?.(
 						response.status,
@@ -68,7 +78,13 @@ export async function runPeople(options: {
 						Object.fromEntries(response.headers)
 					);
 				} catch (error) {
-					run.unanswered.push({ kind, error: String(error) });
+					run.unanswered.push({
+						kind,
+						method: sent.method,
+						error: String(error),
+						sentAt: started,
+						failedAt: performance.now()
+					});
 				}
 				await pause();
 			}

@@ -84,7 +84,7 @@ function residentMb(pid: number): number {
 }
 
 /** The processes whose parent is `pid` (the workers of `npm start`), read from /proc (Linux). */
-function childrenOf(pid: number): number[] {
+export function childrenOf(pid: number): number[] {
 	try {
 		return readdirSync('/proc')
 			.filter((name) => /^\d+$/.test(name))
@@ -115,7 +115,10 @@ export function sampleResources(pid: number, db: string) {
 		if (++ticks % 5 === 0) workers = childrenOf(pid);
 		const each = [pid, ...workers].map(residentMb);
 		peak.rssMb = Math.max(peak.rssMb, ...each);
-		peak.totalRssMb = Math.max(peak.totalRssMb, each.reduce((sum, mb) => sum + mb, 0));
+		peak.totalRssMb = Math.max(
+			peak.totalRssMb,
+			each.reduce((sum, mb) => sum + mb, 0)
+		);
 		try {
 			peak.walMb = Math.max(peak.walMb, statSync(`${db}-wal`).size / 2 ** 20);
 		} catch {
