@@ -10,6 +10,7 @@ import { databaseTime, withRequestTiming } from '$lib/server/timing';
 import { getDb } from '$lib/server/db';
 import { findUserScope } from '$lib/server/users/repository';
 import { migrateToLatest } from '$lib/server/db/migrate';
+import { notModifiedIfFresh, refusePublicFlood } from '$lib/server/public-pages/http';
 
 export const init: ServerInit = async () => {
 	await migrateToLatest(getDb());
@@ -67,12 +68,22 @@ const handleSecurityHeaders: Handle = ({ event, resolve }) =>
 		return response;
 	});
 
+// Public pages: refused past the limit of their address (in its language), before any work.
+const handlePublicLimit: Handle = async ({ event, resolve }) =>
+	(await refusePublicFlood(getDb(), event)) ?? resolve(event);
+
+// An answer with an ETag the browser already holds goes back as "304 Not Modified", uncompressed.
+const handleConditionalGet: Handle = async ({ event, resolve }) =>
+	notModifiedIfFresh(event.request, await resolve(event));
+
 const handleCompression: Handle = async ({ event, resolve }) =>
 	compressPage(event.request, await resolve(event));
 
 export const handle: Handle = sequence(
+	handleConditionalGet,
 	handleCompression,
 	handleSecurityHeaders,
 	handleI18n,
+	handlePublicLimit,
 	handleAuth
 );

@@ -52,7 +52,13 @@ describe('the fixed-window rate limit', () => {
 		await takeHit(db, rule, '192.0.2.77', at(0));
 		await takeHit(db, rule, '192.0.2.78', at(1));
 		const keys = async () =>
-			(await db.selectFrom('rate_limit_hits').select('key').where('key', 'like', 'five:%').execute())
+			(
+				await db
+					.selectFrom('rate_limit_hits')
+					.select('key')
+					.where('key', 'like', 'five:%')
+					.execute()
+			)
 				.map((r) => r.key)
 				.sort();
 		expect(await keys()).toHaveLength(2);

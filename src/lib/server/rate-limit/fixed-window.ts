@@ -54,7 +54,10 @@ export async function takeHit(
 		await sweepPassedWindows(db, rule, windowStart);
 	}
 	if (Number(hits) <= rule.limit) return { allowed: true };
-	return { allowed: false, retryAfterSeconds: Math.ceil((startMs + windowMs - now.getTime()) / 1000) };
+	return {
+		allowed: false,
+		retryAfterSeconds: Math.ceil((startMs + windowMs - now.getTime()) / 1000)
+	};
 }
 
 /** Drops the limit's rows of windows before `windowStart`: nobody is counted there any more. */
