@@ -2,6 +2,7 @@ import SQLite from 'better-sqlite3';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { toLatinDigits } from '../../src/lib/i18n/digits';
 import { bowTie, gridCollection } from '../helpers/boundaries';
+import { pageProblems } from './axe';
 import { e2eDatabasePath, signIn } from './helpers';
 
 // An admin uploads the outlines of District 14's neighbourhoods. A broken file (crossed outline,
@@ -126,7 +127,7 @@ async function compareTables(page: Page, level: string) {
 	for (const [name, share] of mapRows) {
 		const percent = /\((\d+)٪\)/.exec(share!)![1];
 		await expect(
-			page.locator(`figure svg a[aria-label="${toPersian(name!)}: ${toPersian(percent!)}٪"]`)
+			page.locator(`figure svg a[aria-label="${toPersian(name!)} ${toPersian(percent!)}٪"]`)
 		).toHaveCount(1);
 	}
 }
@@ -136,6 +137,7 @@ const toPersian = (digits: string) => digits.replace(/\d/g, (d) => '۰۱۲۳۴۵
 test('a good file draws shapes, the map agrees with the table at every level, and removing it brings tiles back', async ({
 	page
 }) => {
+	test.setTimeout(120_000);
 	const { names } = demo();
 	await signIn(page, 'admin@demo.test');
 	await page.goto('/coverage?view=neighborhood');
@@ -150,6 +152,11 @@ test('a good file draws shapes, the map agrees with the table at every level, an
 	await expect(page.locator('figure svg a path')).toHaveCount(25);
 	await expect(page.locator('figure svg a rect')).toHaveCount(0);
 	await compareTables(page, 'محله');
+	// The map of shapes is as accessible as the tiles (the sweep checks those), in both languages.
+	expect([
+		...(await pageProblems(page, '/coverage?view=neighborhood&map=studentsReached')),
+		...(await pageProblems(page, '/en/coverage?view=neighborhood'))
+	]).toEqual([]);
 	await page.goto('/coverage?view=area');
 	await compareTables(page, 'ناحیه');
 	await page.goto('/coverage?view=district');
@@ -159,7 +166,7 @@ test('a good file draws shapes, the map agrees with the table at every level, an
 	await page.goto('/coverage?view=neighborhood');
 	await page.getByRole('link', { name: 'جلسه‌های برگزارشده', exact: true }).first().click();
 	await expect(page).toHaveURL(/map=sessionsHeld/);
-	await page.locator('figure svg a[aria-label^="دولاب:"]').click();
+	await page.locator('figure svg a[aria-label^="دولاب "]').click();
 	await expect(page.getByRole('region', { name: 'به تفکیک مدرسه' })).toBeVisible();
 
 	await page.goto('/admin/boundaries');

@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
 import jsQR from 'jsqr';
-import ical from 'node-ical';
+import ical, { type VEvent } from 'node-ical';
 import { expect, test } from '@playwright/test';
 import { formatDate } from '../../src/lib/i18n/format';
 import { e2eDatabasePath } from './helpers';
@@ -104,7 +104,7 @@ test('the centre’s feed is iCalendar a calendar library reads, with the cancel
 		expect(response.status()).toBe(200);
 		expect(response.headers()['content-type']).toMatch(/^text\/calendar/);
 		const parsed = ical.sync.parseICS(await response.text());
-		const events = Object.values(parsed).filter((c) => c.type === 'VEVENT') as ical.VEvent[];
+		const events = Object.values(parsed).filter((c): c is VEvent => c?.type === 'VEVENT');
 		expect(events).toHaveLength(demo.eventCount);
 		for (const event of demo.events) {
 			const found = events.find((e) => e.uid === `campaign-event-${event.id}@prevention-bell`);

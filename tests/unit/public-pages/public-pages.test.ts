@@ -1,4 +1,4 @@
-import ical from 'node-ical';
+import ical, { type VEvent } from 'node-ical';
 import { getDayOfWeek, parseDate } from '@internationalized/date';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../../src/lib/server/db/connect.ts';
@@ -165,7 +165,9 @@ describe('the public neighbourhood page', () => {
 			{ neighborhoodId: dowlab, center: place.centers[0]! },
 			{ origin: 'https://bell.example.org', locale: 'en', now: NOW }
 		);
-		const events = Object.values(ical.sync.parseICS(text)).filter((c) => c.type === 'VEVENT');
+		const events = Object.values(ical.sync.parseICS(text)).filter(
+			(c): c is VEvent => c?.type === 'VEVENT'
+		);
 		const count = await db
 			.selectFrom('campaign_events')
 			.innerJoin('campaigns', 'campaigns.id', 'campaign_events.campaign_id')
@@ -173,11 +175,11 @@ describe('the public neighbourhood page', () => {
 			.where('campaigns.center_id', '=', place.centers[0]!.id)
 			.executeTakeFirstOrThrow();
 		expect(events).toHaveLength(Number(count.n));
-		const states = events.map((e) => (e as { status?: string }).status);
+		const states = events.map((e) => e.status);
 		expect(states).toContain('CANCELLED');
 		expect(states).toContain('TENTATIVE');
 		const page = `https://bell.example.org/en/n/${dowlab}`;
-		const urls = events.map((e) => (e as { url?: { val: string } }).url?.val);
+		const urls = events.map((e) => (e.url as unknown as { val: string } | undefined)?.val);
 		expect(new Set(urls)).toEqual(new Set([page]));
 	});
 });

@@ -61,7 +61,7 @@ export function notModifiedIfFresh(request: Request, response: Response): Respon
 /** 429 with the wait when the address is over the public pages' limit; null otherwise. */
 export async function refusePublicFlood(
 	db: DB,
-	event: Pick<RequestEvent, 'route' | 'getClientAddress'>,
+	event: { route: { id: string | null }; getClientAddress: RequestEvent['getClientAddress'] },
 	now = new Date()
 ): Promise<Response | null> {
 	if (!isPublicPageRoute(event.route.id)) return null;
