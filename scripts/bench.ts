@@ -7,11 +7,11 @@
 import { appendFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { openDatabase } from '../src/lib/server/db/connect.ts';
 import { calendarFeedPath, createCalendarFeed } from '../src/lib/server/calendar-feed/service.ts';
 import { coverageQueriesFor } from './bench/coverage-sql.ts';
+import { drained, measure, type Row, type Target } from './bench/measure.ts';
 import { sampleResources, signIn, startServer } from './bench/server.ts';
 import {
 	countWrites,
@@ -79,15 +79,6 @@ const cookies = {
 };
 const resources = sampleResources(server.pid!, values.db);
 
-interface Target {
-	name: string;
-	path: string;
-	method?: 'GET' | 'POST';
-	cookie?: string;
-	body?: string;
-	/** A sequence of requests with their own paths and headers, instead of `path`. */
-	requests?: SoakRequest[];
-}
 const targets: Target[] = [
 	{ name: 'hello-world route (baseline)', path: '/hello' },
 	{
@@ -122,70 +113,14 @@ const targets: Target[] = [
 		: [])
 ];
 
-interface Row {
-	name: string;
-	p50: number;
-	p95: number;
-	p99: number;
-	rps: number;
-	errors: number;
-	/** Answers received in the run: 0 when every request outlasted it. */
-	completed: number;
-}
-
-async function measure(target: Target, seconds: number): Promise<Row> {
-	const result = await autocannon({
-		url: origin + target.path,
-		method: target.method ?? 'GET',
-		connections,
-		duration: seconds,
-		headers: {
-			...office,
-			origin,
-			accept: 'text/html',
-			...(target.cookie ? { cookie: target.cookie } : {}),
-			...(target.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {})
-		},
-		body: target.body,
-		requests: target.requests
-	});
-	// Refusals (4xx) are answers too: the unknown feedback link is a polite 404 by design.
-	const errors = result.errors + result.timeouts + result['5xx'];
-	return {
-		name: target.name,
-		p50: result.latency.p50,
-		p95: result.latency.p97_5,
-		p99: result.latency.p99,
-		rps: result.requests.average,
-		errors,
-		completed: result.requests.total
-	};
-}
-
-/**
- * Waits until the server has answered what a run left queued (requests slower than the run are
- * still being worked on when it ends), so the next request is measured on an idle server.
- */
-async function drained(): Promise<void> {
-	for (let attempt = 0; ; attempt++) {
-		try {
-			await fetch(`${origin}/hello`);
-			return;
-		} catch (error) {
-			// A request that waited past the server's header timeout behind the queue is reset.
-			if (attempt === 30) throw error;
-			await new Promise((resolve) => setTimeout(resolve, 1000));
-		}
-	}
-}
-
 const answersBefore = (await countWrites(values.db)).answers;
 const rows: Row[] = [];
 for (const target of targets) {
-	await measure(target, 2); // warm-up
-	await drained();
-	const row = await measure(target, duration);
-	await drained();
+	const run = { ...target, headers: office };
+	await measure(origin, run, { seconds: 2, connections }); // warm-up
+	await drained(origin);
+	const row = await measure(origin, run, { seconds: duration, connections });
+	await drained(origin);
 	rows.push(row);
 	console.log(
 		`${row.name}: p50 ${row.p50} ms, p95 ${row.p95} ms, ${row.rps.toFixed(0)} req/s, ${row.errors} errors`

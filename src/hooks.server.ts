@@ -10,7 +10,12 @@ import { databaseTime, withRequestTiming } from '$lib/server/timing';
 import { getDb } from '$lib/server/db';
 import { findUserScope } from '$lib/server/users/repository';
 import { migrateToLatest } from '$lib/server/db/migrate';
-import { notModifiedIfFresh, refusePublicFlood } from '$lib/server/public-pages/http';
+import {
+	isPublicPageRoute,
+	notModifiedIfFresh,
+	refusePublicFlood
+} from '$lib/server/public-pages/http';
+import { createMicroCache } from '$lib/server/public-pages/micro-cache';
 
 export const init: ServerInit = async () => {
 	await migrateToLatest(getDb());
@@ -72,6 +77,13 @@ const handleSecurityHeaders: Handle = ({ event, resolve }) =>
 const handlePublicLimit: Handle = async ({ event, resolve }) =>
 	(await refusePublicFlood(getDb(), event)) ?? resolve(event);
 
+// Public pages signed out: made once a minute at most, by URL (which holds the language).
+const publicPages = createMicroCache();
+const handlePublicCache: Handle = ({ event, resolve }) =>
+	event.request.method === 'GET' && !event.locals.user && isPublicPageRoute(event.route.id)
+		? publicPages.answer(event.url.pathname + event.url.search, () => resolve(event))
+		: resolve(event);
+
 // An answer with an ETag the browser already holds goes back as "304 Not Modified", uncompressed.
 const handleConditionalGet: Handle = async ({ event, resolve }) =>
 	notModifiedIfFresh(event.request, await resolve(event));
@@ -85,5 +97,6 @@ export const handle: Handle = sequence(
 	handleSecurityHeaders,
 	handleI18n,
 	handlePublicLimit,
-	handleAuth
+	handleAuth,
+	handlePublicCache
 );

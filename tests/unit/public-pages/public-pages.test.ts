@@ -10,6 +10,7 @@ import {
 	publicPageLimit,
 	refusePublicFlood
 } from '../../../src/lib/server/public-pages/http.ts';
+import { createMicroCache } from '../../../src/lib/server/public-pages/micro-cache.ts';
 import { loadPosterMonth } from '../../../src/lib/server/public-pages/poster.ts';
 import { findPublicNeighborhood } from '../../../src/lib/server/public-pages/repository.ts';
 import { loadPublicNeighborhoodPage } from '../../../src/lib/server/public-pages/service.ts';
@@ -235,5 +236,49 @@ describe('public answers under a crowd', () => {
 		} finally {
 			await db.destroy();
 		}
+	});
+});
+
+describe('the process’s own copy of public answers', () => {
+	const made = (status: number, control: string, body = 'page') => {
+		let count = 0;
+		return {
+			count: () => count,
+			make: async () => {
+				count++;
+				return new Response(`${body} ${count}`, { status, headers: { 'cache-control': control } });
+			}
+		};
+	};
+
+	it('keeps a public 200 for its max-age, then makes it again', async () => {
+		const cache = createMicroCache();
+		const page = made(200, 'public, max-age=60');
+		const texts = [];
+		for (const at of [0, 30_000, 59_999, 60_000])
+			texts.push(await (await cache.answer('/n/1', page.make, at)).text());
+		expect(texts).toEqual(['page 1', 'page 1', 'page 1', 'page 2']);
+	});
+
+	it('keeps nothing private, refused or missing', async () => {
+		const cache = createMicroCache();
+		for (const [status, control] of [
+			[200, 'private, no-cache'],
+			[404, 'public, max-age=60'],
+			[200, '']
+		] as const) {
+			const answer = made(status, control);
+			await cache.answer('/x', answer.make, 0);
+			await cache.answer('/x', answer.make, 1);
+			expect(answer.count()).toBe(2);
+		}
+	});
+
+	it('holds a bounded number of answers, dropping the oldest', async () => {
+		const cache = createMicroCache(2);
+		const page = made(200, 'public, max-age=60');
+		for (const key of ['/a', '/b', '/c', '/b', '/a']) await cache.answer(key, page.make, 0);
+		// /a was dropped for /c, so it was made again; /b was still kept.
+		expect(page.count()).toBe(4);
 	});
 });
