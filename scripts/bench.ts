@@ -13,12 +13,7 @@ import { calendarFeedPath, createCalendarFeed } from '../src/lib/server/calendar
 import { coverageQueriesFor } from './bench/coverage-sql.ts';
 import { drained, measure, type Row, type Target } from './bench/measure.ts';
 import { sampleResources, signIn, startServer } from './bench/server.ts';
-import {
-	countWrites,
-	feedbackAnswers,
-	openFeedbackTokens,
-	type SoakRequest
-} from './bench/writes.ts';
+import { countWrites, feedbackAnswers, openFeedbackTokens } from './bench/writes.ts';
 
 const { values } = parseArgs({
 	options: {

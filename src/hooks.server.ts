@@ -81,7 +81,7 @@ const handlePublicLimit: Handle = async ({ event, resolve }) =>
 const publicPages = createMicroCache();
 const handlePublicCache: Handle = ({ event, resolve }) =>
 	event.request.method === 'GET' && !event.locals.user && isPublicPageRoute(event.route.id)
-		? publicPages.answer(event.url.pathname + event.url.search, () => resolve(event))
+		? publicPages.answer(event.url.pathname + event.url.search, async () => resolve(event))
 		: resolve(event);
 
 // An answer with an ETag the browser already holds goes back as "304 Not Modified", uncompressed.
