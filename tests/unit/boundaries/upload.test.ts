@@ -143,12 +143,17 @@ describe('uploading boundaries', () => {
 			bytes: bytesOf(file)
 		});
 	const stored = async () =>
-		db.selectFrom('place_boundaries').select(['neighborhood_id', 'geometry']).execute();
+		db
+			.selectFrom('place_boundaries')
+			.select(['neighborhood_id', 'geometry'])
+			.orderBy('neighborhood_id')
+			.execute();
 	const audits = async () =>
 		db
 			.selectFrom('audit_log')
 			.select(['action', 'after'])
 			.where('action', 'like', 'boundaries%')
+			.orderBy('id')
 			.execute();
 
 	it('stores a good file simplified and audited, replacing the level', async () => {
