@@ -82,7 +82,10 @@ export default defineConfig({
 				PORT: String(port),
 				DATABASE_PATH: `${runDir}/e2e.db`,
 				SERVER_LOG: process.env.SERVER_LOG,
-				ORIGIN: `http://localhost:${port}`
+				ORIGIN: `http://localhost:${port}`,
+				// Every test asks from this machine's one address: the public pages' limit per address
+				// is for strangers, and is tested on its own (tests/unit/public-pages).
+				PUBLIC_REQUESTS_PER_MINUTE: '100000'
 			}
 		},
 		...(withPostgres
@@ -98,7 +101,8 @@ export default defineConfig({
 							E2E_ENGINE: 'postgres',
 							PORT: String(postgresPort),
 							SERVER_LOG: `${runDir}/server-postgres.log`,
-							ORIGIN: `http://localhost:${postgresPort}`
+							ORIGIN: `http://localhost:${postgresPort}`,
+							PUBLIC_REQUESTS_PER_MINUTE: '100000'
 						}
 					}
 				]

@@ -3,7 +3,7 @@
 // Starts the built app on each database in turn (a SQLite file, or PostgreSQL at a URL) and
 // measures, with autocannon after a warm-up, what people use most, next to a hello-world route in
 // the same run; times the coverage report's own SQL straight through the engine's driver; samples
-// the server's memory (bench/measure.ts). Appends the results, with the machine, the command and
+// the server's memory (bench/benchmark.ts). Appends the results, with the machine, the command and
 // the date, to the output file; with two databases, also each request on the one against the
 // other. Each database gains sign-in sessions, a calendar-feed token and feedback answers: use
 // copies you can spare.
@@ -12,7 +12,7 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { describeDatabase } from '../src/lib/server/db/index.ts';
 import { isPostgresUrl } from '../src/lib/server/db/connect.ts';
-import { benchmark, type BenchResult } from './bench/measure.ts';
+import { benchmark, type BenchResult } from './bench/benchmark.ts';
 
 const { values } = parseArgs({
 	options: {

@@ -11,6 +11,12 @@ import { getDb } from '$lib/server/db';
 import { findUserScope } from '$lib/server/users/repository';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import { closeOnShutdown } from '$lib/server/shutdown';
+import {
+	isPublicPageRoute,
+	notModifiedIfFresh,
+	refusePublicFlood
+} from '$lib/server/public-pages/http';
+import { createMicroCache } from '$lib/server/public-pages/micro-cache';
 
 export const init: ServerInit = async () => {
 	// `npm start` migrates once before it starts its workers (scripts/start.ts).
@@ -70,12 +76,30 @@ const handleSecurityHeaders: Handle = ({ event, resolve }) =>
 		return response;
 	});
 
+// Public pages: refused past the limit of their address (in its language), before any work.
+const handlePublicLimit: Handle = async ({ event, resolve }) =>
+	(await refusePublicFlood(getDb(), event)) ?? resolve(event);
+
+// Public pages signed out: made once a minute at most, by URL (which holds the language).
+const publicPages = createMicroCache();
+const handlePublicCache: Handle = ({ event, resolve }) =>
+	event.request.method === 'GET' && !event.locals.user && isPublicPageRoute(event.route.id)
+		? publicPages.answer(event.url.pathname + event.url.search, async () => resolve(event))
+		: resolve(event);
+
+// An answer with an ETag the browser already holds goes back as "304 Not Modified", uncompressed.
+const handleConditionalGet: Handle = async ({ event, resolve }) =>
+	notModifiedIfFresh(event.request, await resolve(event));
+
 const handleCompression: Handle = async ({ event, resolve }) =>
 	compressPage(event.request, await resolve(event));
 
 export const handle: Handle = sequence(
+	handleConditionalGet,
 	handleCompression,
 	handleSecurityHeaders,
 	handleI18n,
-	handleAuth
+	handlePublicLimit,
+	handleAuth,
+	handlePublicCache
 );

@@ -68,6 +68,7 @@ const items: (NavItem & { roles: Role[] })[] = [
 	},
 	{ path: '/admin/closures', label: m.nav_closures, roles: ['admin'] },
 	{ path: '/admin/settings', label: m.nav_settings, roles: ['admin'] },
+	{ path: '/admin/boundaries', label: m.nav_boundaries, roles: ['admin'] },
 	{ path: '/admin/users', label: m.nav_users, roles: ['admin'] },
 	{ path: '/admin/audit', label: m.nav_audit, roles: ['admin'] }
 ];

@@ -18,6 +18,7 @@ import { calendarFeedRows } from './matrix/calendar-feed';
 import { inboxRows } from './matrix/inbox';
 import { calendarRows } from './matrix/calendar';
 import { sessionsRows } from './matrix/sessions';
+import { boundariesRows, publicRows } from './matrix/public';
 
 export type { MatrixRow, Outcome, Role } from './matrix/roles';
 
@@ -38,6 +39,8 @@ export const matrix: MatrixRow[] = [
 	...coverageRows,
 	...apiRows,
 	...helloRows,
+	...publicRows,
+	...boundariesRows,
 	// Last: it ends the session the other rows use.
 	{ route: '/logout', method: 'POST', path: '/logout', form: {}, expect: everyone('login') }
 ];

@@ -88,3 +88,8 @@ export function formatCappedCount(total: number, cap = COUNT_CAP, locale = getLo
 		? m.count_more_than({ count: formatNumber(cap, locale) }, { locale })
 		: formatNumber(total, locale);
 }
+
+/** A local 'HH:MM' clock time as written: «۱۶:۰۰», "16:00". */
+export function formatClock(time: string, locale = getLocale()): string {
+	return locale === 'fa' ? toPersianDigits(time) : time;
+}

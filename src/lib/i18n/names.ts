@@ -70,7 +70,9 @@ const auditActionLabels: Record<AuditAction, () => string> = {
 	attendance_updated: m.audit_action_attendance_updated,
 	staff_feedback_saved: m.audit_action_staff_feedback_saved,
 	api_token_created: m.audit_action_api_token_created,
-	api_token_revoked: m.audit_action_api_token_revoked
+	api_token_revoked: m.audit_action_api_token_revoked,
+	boundaries_uploaded: m.boundaries_audit_uploaded,
+	boundaries_removed: m.boundaries_audit_removed
 };
 
 /** An audit action in words; an action without a label yet shows its code. */
@@ -93,7 +95,8 @@ const auditEntityLabels: Record<string, () => string> = {
 	bell_session: m.audit_entity_bell_session,
 	campaign: m.audit_entity_campaign,
 	campaign_event: m.audit_entity_campaign_event,
-	api_token: m.api_audit_entity_api_token
+	api_token: m.api_audit_entity_api_token,
+	district: m.boundaries_audit_entity_district
 };
 
 /** What an audit entry is about, in words; an unknown kind shows its code. */

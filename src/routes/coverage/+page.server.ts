@@ -7,7 +7,9 @@ import {
 	measureKeys,
 	measureLabel
 } from '$lib/server/coverage/measures';
+import { buildCoverageMap } from '$lib/server/coverage/map/build';
 import { buildCoverageReport } from '$lib/server/coverage/report';
+import { getLocale, getTextDirection } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { pageFrom, pageOf } from '$lib/server/list-params';
 import { localYearLabel } from '$lib/server/pairings/messages';
@@ -41,7 +43,14 @@ export const load: PageServerLoad = async (event) => {
 			definition: measureDefinition[key](),
 			average: averageMeasures.includes(key)
 		})),
-		links: coverageLinks(shown)
+		links: coverageLinks(shown),
+		// Every place of the level, not only the table's page: the map's links are its own.
+		map: await buildCoverageMap(
+			db,
+			report,
+			coverageLinks(report).drill,
+			getTextDirection(getLocale()) === 'rtl'
+		)
 	};
 	return { coverage };
 };

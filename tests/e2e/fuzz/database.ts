@@ -13,6 +13,10 @@ const ignoredColumns: Record<string, string[]> = {
 	api_tokens: ['last_used_at']
 };
 
+// Requests counted per address (the public pages', the feedback form's limits): every request
+// to those routes counts, written or refused; it is not a record anybody made.
+const ignoredTables = ['rate_limit_hits'];
+
 /** Table name → its row count and a hash of its rows. */
 export type Snapshot = Map<string, string>;
 
@@ -38,10 +42,12 @@ export class DatabaseWatch {
 
 	constructor(path: string) {
 		this.db = new SQLite(path, { readonly: true });
-		const names = this.db
-			.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
-			.pluck()
-			.all() as string[];
+		const names = (
+			this.db
+				.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+				.pluck()
+				.all() as string[]
+		).filter((name) => !ignoredTables.includes(name));
 		this.tables = names.map((name) => {
 			const columns = (this.db.pragma(`table_info("${name}")`) as { name: string }[])
 				.map((column) => column.name)

@@ -46,7 +46,9 @@ export const auditActions = [
 	'attendance_updated',
 	'staff_feedback_saved',
 	'api_token_created',
-	'api_token_revoked'
+	'api_token_revoked',
+	'boundaries_uploaded',
+	'boundaries_removed'
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

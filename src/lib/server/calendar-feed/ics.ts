@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { parseDate } from '@internationalized/date';
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { sessionAudience } from '../../bell-sessions/display.ts';
 import { campaignAudienceLabel, campaignEventStatusLabel } from '../../campaigns/display.ts';
@@ -32,7 +32,7 @@ const eventStatus: Record<BellSessionStatus, ICalEventStatus> = {
 	cancelled: ICalEventStatus.CANCELLED
 };
 
-const campaignEventStatus: Record<CampaignEventStatus, ICalEventStatus> = {
+export const campaignEventStatus: Record<CampaignEventStatus, ICalEventStatus> = {
 	scheduled: ICalEventStatus.CONFIRMED,
 	held: ICalEventStatus.CONFIRMED,
 	cancelled: ICalEventStatus.CANCELLED
@@ -96,22 +96,19 @@ function campaignEventText(row: DatedCampaignEvent, locale: Locale) {
 	return { summary, description, location };
 }
 
-export async function buildCalendarFeed(
-	db: DB,
-	owner: FeedOwner,
-	options: { origin: string; now?: Date }
-): Promise<string> {
-	const now = options.now ?? new Date();
+/** The local dates a feed covers: two months back to a year ahead. */
+export function feedDates(now: Date): { from: string; to: string } {
 	const today = parseDate(todayInTehran(now));
-	const from = today.subtract({ days: DAYS_BACK }).toString();
-	const to = today.add({ years: YEARS_AHEAD }).toString();
-	const [rows, events] = await Promise.all([
-		findBellSessionsBetween(db, owner, from, to),
-		findCampaignEventsBetween(db, owner, from, to)
-	]);
-	const { locale } = owner;
-	const calendar = ical({
-		name: m.calendar_feed_calendar_name({}, { locale }),
+	return {
+		from: today.subtract({ days: DAYS_BACK }).toString(),
+		to: today.add({ years: YEARS_AHEAD }).toString()
+	};
+}
+
+/** An empty feed, named, in the reader's language; every feed of the app starts here. */
+export function createFeedCalendar(name: string, locale: Locale): ICalCalendar {
+	return ical({
+		name,
 		prodId: {
 			company: 'Prevention Bell',
 			product: 'calendar-feed',
@@ -123,18 +120,50 @@ export async function buildCalendarFeed(
 		// current tz data bundled with timezones-ical-library (Tehran has had no DST since 2022).
 		timezone: { name: null, generator: (zone) => tzlib_get_ical_block(zone)[0] ?? null }
 	});
+}
+
+/** The UID of a campaign event in every feed: calendar apps update it instead of adding another. */
+export const campaignEventUid = (id: number) => `campaign-event-${id}@prevention-bell`;
+
+/**
+ * When a row happens, as a feed event says it: starts_at/ends_at are local date and time as
+ * instants; TZDate lets ical-generator write them as Tehran wall-clock times whatever the
+ * server's zone. SEQUENCE rises with every change (version - 1).
+ */
+export function feedTiming(row: {
+	starts_at: string;
+	ends_at: string;
+	created_at: string;
+	updated_at: string;
+	version: number;
+}) {
+	return {
+		sequence: row.version - 1,
+		start: new TZDate(row.starts_at, TIME_ZONE),
+		end: new TZDate(row.ends_at, TIME_ZONE),
+		timezone: TIME_ZONE,
+		stamp: new Date(row.updated_at),
+		created: new Date(row.created_at),
+		lastModified: new Date(row.updated_at)
+	};
+}
+
+export async function buildCalendarFeed(
+	db: DB,
+	owner: FeedOwner,
+	options: { origin: string; now?: Date }
+): Promise<string> {
+	const { from, to } = feedDates(options.now ?? new Date());
+	const [rows, events] = await Promise.all([
+		findBellSessionsBetween(db, owner, from, to),
+		findCampaignEventsBetween(db, owner, from, to)
+	]);
+	const { locale } = owner;
+	const calendar = createFeedCalendar(m.calendar_feed_calendar_name({}, { locale }), locale);
 	for (const row of rows) {
 		calendar.createEvent({
 			id: feedEventUid(row.id),
-			sequence: row.version - 1,
-			// starts_at/ends_at are the session's local date and time as instants; TZDate lets
-			// ical-generator write them as Tehran wall-clock times whatever the server's zone.
-			start: new TZDate(row.starts_at, TIME_ZONE),
-			end: new TZDate(row.ends_at, TIME_ZONE),
-			timezone: TIME_ZONE,
-			stamp: new Date(row.updated_at),
-			created: new Date(row.created_at),
-			lastModified: new Date(row.updated_at),
+			...feedTiming(row),
 			status: eventStatus[row.status],
 			url: localizeUrl(new URL(`/sessions/${row.id}`, options.origin), { locale }).href,
 			...eventText(row, locale)
@@ -142,14 +171,8 @@ export async function buildCalendarFeed(
 	}
 	for (const row of events) {
 		calendar.createEvent({
-			id: `campaign-event-${row.id}@prevention-bell`,
-			sequence: row.version - 1,
-			start: new TZDate(row.starts_at, TIME_ZONE),
-			end: new TZDate(row.ends_at, TIME_ZONE),
-			timezone: TIME_ZONE,
-			stamp: new Date(row.updated_at),
-			created: new Date(row.created_at),
-			lastModified: new Date(row.updated_at),
+			id: campaignEventUid(row.id),
+			...feedTiming(row),
 			status: campaignEventStatus[row.status],
 			url: localizeUrl(new URL(`/campaigns/${row.campaign_id}#event-${row.id}`, options.origin), {
 				locale

@@ -9,6 +9,7 @@ import {
 	reachedMeasures,
 	sessionMeasures,
 	staffFeedbackMeasures,
+	topicsCoveredMeasure,
 	type CoverageFigures,
 	type MeasureKey
 } from './measures.ts';
@@ -153,4 +154,18 @@ function sumOf(tallies: Tally[]): Tally {
 /** The figures of a place that had nothing at all to count. */
 export function noFigures(grouping: Grouping): CoverageFigures {
 	return figuresOf(emptyTally(), grouping);
+}
+
+/** Topics with a held session, by place id at the level; places without one absent. */
+export async function findTopicsCovered(
+	ctx: CoverageContext,
+	grouping: Exclude<Grouping, 'all' | 'school'>
+): Promise<Map<number, number>> {
+	const place = keyOf(grouping, '');
+	const rows = await sessionsOfYear(ctx)
+		.where(isHeld)
+		.select((eb) => [place.as('key'), topicsCoveredMeasure(eb)])
+		.groupBy(place)
+		.execute();
+	return new Map(rows.map((r) => [Number(r.key), Number(r.topicsCovered)]));
 }

@@ -1,3 +1,4 @@
+import { mapMeasures, type MapMeasure } from '../../coverage/map-measures.ts';
 import { schoolGenders, schoolLevels } from '../../schools/levels.ts';
 import type { SchoolGender, SchoolLevel } from '../db/schema.ts';
 import { measureKeys, type MeasureKey } from './measures.ts';
@@ -31,6 +32,8 @@ export interface CoverageQuery {
 	view?: CoverageView;
 	sort?: SortKey;
 	dir?: SortDirection;
+	/** What the map colours places by (the page only). */
+	map?: MapMeasure;
 }
 
 function idFrom(value: string | null): number | undefined {
@@ -54,7 +57,8 @@ export function coverageQueryFrom(url: URL): CoverageQuery {
 		gender: oneOf(schoolGenders, p.get('gender')),
 		view: oneOf(coverageViews, p.get('view')),
 		sort: oneOf<SortKey>(['name', ...measureKeys], p.get('sort')),
-		dir: oneOf(['asc', 'desc'] as const, p.get('dir'))
+		dir: oneOf(['asc', 'desc'] as const, p.get('dir')),
+		map: oneOf(mapMeasures, p.get('map'))
 	};
 }
 
@@ -71,7 +75,8 @@ export function coverageParams(query: CoverageQuery, change: Partial<CoverageQue
 		'gender',
 		'view',
 		'sort',
-		'dir'
+		'dir',
+		'map'
 	] as const) {
 		const value = merged[name];
 		if (value !== undefined) params.set(name, String(value));

@@ -1,3 +1,4 @@
+import { mapMeasures, type MapMeasure } from '../../coverage/map-measures.ts';
 import { coverageParams, coverageViews, type CoverageView, type SortKey } from './filter.ts';
 import { measureKeys } from './measures.ts';
 import type { CoverageReport } from './report.ts';
@@ -12,6 +13,8 @@ export interface CoverageLinks {
 	/** Per sortable column: where its heading leads. */
 	sort: Record<SortKey, string>;
 	views: Record<CoverageView, string>;
+	/** Per measure the map can show: the page with the map coloured by it. */
+	map: Record<MapMeasure, string>;
 	/** The places chosen, from the top, each leading to its own level. */
 	breadcrumb: { label: { name_fa: string; name_en: string } | null; href: string }[];
 	/** Where a row leads, by its id. */
@@ -32,6 +35,8 @@ export function coverageLinks(report: CoverageReport): CoverageLinks {
 	}
 	const views = {} as Record<CoverageView, string>;
 	for (const view of coverageViews) views[view] = go({ view });
+	const map = {} as Record<MapMeasure, string>;
+	for (const measure of mapMeasures) map[measure] = `${go({ map: measure })}#map-title`;
 
 	const find = <T extends { id: number }>(list: T[], id: number | undefined) =>
 		list.find((p) => p.id === id) ?? null;
@@ -57,5 +62,5 @@ export function coverageLinks(report: CoverageReport): CoverageLinks {
 			school: () => `/schools/${row.id}`
 		}[query.view]();
 	}
-	return { exportQuery: coverageParams(query), sort, views, breadcrumb, drill };
+	return { exportQuery: coverageParams(query), sort, views, map, breadcrumb, drill };
 }

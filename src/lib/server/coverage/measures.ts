@@ -203,6 +203,16 @@ export function eventMeasures(
 	];
 }
 
+/**
+ * Over held sessions: how many topics of the catalogue a place has had a held session on. Counted
+ * live (the district tallies do not keep topics); the map and its table read it.
+ */
+export function topicsCoveredMeasure(
+	eb: ExpressionBuilder<Database, 'bell_sessions'>
+): Aggregate<'topicsCovered'> {
+	return eb.fn.count<number>('bell_sessions.topic_id').distinct().as('topicsCovered');
+}
+
 /** An average to one decimal, as every view shows it; null when there is nothing to average. */
 export function averageOf(sum: number, count: number): number | null {
 	return count ? Math.round((sum / count) * 10) / 10 : null;

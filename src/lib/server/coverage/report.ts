@@ -8,7 +8,7 @@ import {
 	type GradeRow,
 	type TopicMatrix
 } from './breakdowns.ts';
-import { findFigures, noFigures } from './figures.ts';
+import { findFigures, findTopicsCovered, noFigures } from './figures.ts';
 import {
 	defaultView,
 	type CoverageFilter,
@@ -47,6 +47,8 @@ export interface CoverageReport {
 	/** Null over several districts with none chosen. */
 	topics: TopicMatrix | null;
 	trend: TrendMonth[];
+	/** Per place id at a place level (not schools): topics with a held session; absent means 0. */
+	topicsCovered: Record<number, number> | null;
 }
 
 type ScopedUser = Pick<AuthUser, 'role' | 'scope'>;
@@ -125,12 +127,13 @@ export async function buildCoverageReport(
 		year: { startsOn: year.starts_on, endsOn: year.ends_on },
 		tallies: talliesAnswer({ user, filter })
 	};
-	const [figures, entities, studentsByGrade, topics, trend] = await Promise.all([
+	const [figures, entities, studentsByGrade, topics, trend, topicsCovered] = await Promise.all([
 		findFigures(ctx, query.view),
 		query.view === 'school' ? schoolsAtView(ctx) : placesAtView(query.view, places, filter),
 		findStudentsByGrade(ctx),
 		focused ? findTopicMatrix(ctx, placesAtView('neighborhood', places, filter)) : null,
-		findTrend(ctx)
+		findTrend(ctx),
+		query.view === 'school' ? null : findTopicsCovered(ctx, query.view)
 	]);
 	const rows = entities.map((place) => ({
 		...place,
@@ -144,6 +147,7 @@ export async function buildCoverageReport(
 		rows: rankAndSort(rows, query.sort, query.dir, locale),
 		studentsByGrade,
 		topics,
-		trend
+		trend,
+		topicsCovered: topicsCovered && Object.fromEntries(topicsCovered)
 	};
 }

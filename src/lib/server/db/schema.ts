@@ -227,6 +227,8 @@ export interface Database {
 	coverage_pairing_tallies: CoveragePairingTalliesTable;
 	coverage_enrolment_tallies: CoverageEnrolmentTalliesTable;
 	coverage_event_tallies: CoverageEventTalliesTable;
+	rate_limit_hits: RateLimitHitsTable;
+	place_boundaries: PlaceBoundariesTable;
 }
 
 export type District = Selectable<DistrictsTable>;
@@ -546,3 +548,28 @@ export interface CoverageEventTalliesTable {
 	events_cancelled: number;
 	event_attendance: number;
 }
+
+/** Requests counted in one fixed window; `key` is the limit's name and a hash of the address. */
+export interface RateLimitHitsTable {
+	key: string;
+	/** UTC ISO-8601 instant the window began. */
+	window_start: string;
+	hits: number;
+}
+
+export type BoundaryLevel = 'neighborhood' | 'area';
+
+/** The outline of one neighbourhood or area: exactly one of the two ids is set, as `level` says. */
+export interface PlaceBoundariesTable {
+	id: Generated<number>;
+	district_id: number;
+	level: BoundaryLevel;
+	neighborhood_id: number | null;
+	area_id: number | null;
+	/** A GeoJSON Polygon or MultiPolygon (longitude, latitude), simplified on upload. */
+	geometry: string;
+	uploaded_at: string;
+	uploaded_by: number | null;
+}
+
+export type PlaceBoundary = Selectable<PlaceBoundariesTable>;

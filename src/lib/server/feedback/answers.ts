@@ -1,6 +1,7 @@
 import type { DB } from '../db/connect.ts';
 import type { AnswerFormData } from '../../schemas/feedback.ts';
-import { takeAnswerAttempt, type AnswerLimiter } from './rate-limit.ts';
+import { takeHit } from '../rate-limit/fixed-window.ts';
+import type { AnswerLimiter } from './rate-limit.ts';
 import { formStateOf, type FormState } from './rules.ts';
 import { findFeedbackTarget } from './target.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -31,7 +32,7 @@ export async function submitFeedbackAnswer(
 	submission: AnswerSubmission,
 	now = new Date()
 ): Promise<AnswerResult> {
-	if (!(await takeAnswerAttempt(submission.limiter, submission.address)))
+	if (!(await takeHit(db, submission.limiter, submission.address, now)).allowed)
 		return { ok: false, error: 'rate_limited' };
 	return inTransaction(db, async (trx): Promise<AnswerResult> => {
 		// Read inside the transaction, so two last answers cannot both pass the cap.
