@@ -4,9 +4,9 @@ import { createServer } from 'node:net';
 import SQLite from 'better-sqlite3';
 import { e2eDatabasePath } from './helpers';
 
-// The built app started as production starts it (`node build`, README) on a database of the
-// test's own, beside the browser tests' server: for what that server cannot show (another
-// address, a restart, a restore while it is stopped).
+// The built app started as production starts it (`npm start`: scripts/start.ts, one worker unless
+// told) on a database of the test's own, beside the browser tests' server: for what that server
+// cannot show (another address, a restart, a restore while it is stopped, several workers).
 
 /** A port no one listens on now. */
 export async function freePort(): Promise<number> {
@@ -30,10 +30,17 @@ export async function startBuiltServer(
 	port: number,
 	database: string
 ) {
-	// NODE_ENV unset, as `node build` runs: the address alone decides what depends on it.
+	// NODE_ENV unset, as `npm start` runs: the address alone decides what depends on it.
 	const { NODE_ENV: _unset, ORIGIN: _origin, ...env } = process.env;
-	const child = spawn(process.execPath, ['build/index.js'], {
-		env: { ...env, ...config, DATABASE_PATH: database, PORT: String(port), HOST: '127.0.0.1' },
+	const child = spawn(process.execPath, ['scripts/start.ts'], {
+		env: {
+			WORKERS: '1',
+			...env,
+			...config,
+			DATABASE_PATH: database,
+			PORT: String(port),
+			HOST: '127.0.0.1'
+		},
 		stdio: 'ignore'
 	});
 	const address = `http://127.0.0.1:${port}`;
@@ -54,5 +61,5 @@ export async function startBuiltServer(
 		}
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
-	return { address, stop };
+	return { address, stop, pid: child.pid! };
 }
