@@ -14,6 +14,10 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		globalSetup: ['tests/helpers/postgres-setup.ts'],
+		// Timeouts catch a hang, not a slow machine: on two busy cores (or PostgreSQL's slower set-up
+		// of a database) a demo load alone can take ten seconds.
+		testTimeout: 60_000,
+		hookTimeout: 120_000,
 		environment: 'node'
 	}
 });
